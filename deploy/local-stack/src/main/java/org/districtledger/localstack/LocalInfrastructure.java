@@ -1,0 +1,95 @@
+package org.districtledger.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * PostgreSQL and Kafka, started together, with the ledger's topics created. Used by the run command (data
+ * kept in a folder) and by the tests (throwaway data, free ports).
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    /**
+     * Where and on which ports to start.
+     *
+     * @param dataDirectory the folder for both servers' data; {@code null} for throwaway data
+     * @param postgresPort 0 picks a free port
+     * @param kafkaPort 0 picks a free port
+     * @param kafkaControllerPort 0 picks a free port
+     */
+    public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort) {
+
+        public static Settings throwaway() {
+            return new Settings(null, 0, 0, 0);
+        }
+    }
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final Path temporaryDirectory;
+
+    private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka, Path temporaryDirectory) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.temporaryDirectory = temporaryDirectory;
+    }
+
+    public static LocalInfrastructure start(Settings settings) {
+        Path temporary = null;
+        try {
+            Path root = settings.dataDirectory();
+            if (root == null) {
+                temporary = Files.createTempDirectory("ledger-stack-");
+                root = temporary;
+            }
+            PostgresServer postgres = PostgresServer.start(
+                    settings.dataDirectory() == null ? null : root.resolve("postgres"), settings.postgresPort());
+            KafkaBroker kafka;
+            try {
+                kafka = KafkaBroker.start(root.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
+                        root.resolve("logs").resolve("kafka.log"));
+                try (Admin admin = kafka.admin()) {
+                    LedgerTopics.createAll(admin, (short) 1);
+                }
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+            return new LocalInfrastructure(postgres, kafka, temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+            if (temporaryDirectory != null) {
+                deleteQuietly(temporaryDirectory);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.districtledger.runtime;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+
+/**
+ * Migrates the service's schema with Flyway as soon as PostgreSQL answers. A service started while its
+ * database is unreachable says so once, stays not ready, and migrates by itself when the database comes back.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
+
+    @Inject
+    Instance<Flyway> flyway;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "ledger.reachability.retry", defaultValue = "5s")
+    Duration retry;
+
+    private volatile boolean migrated;
+    private volatile String version = "none";
+    private volatile Thread worker;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!tryMigrate(true)) {
+            worker = new Thread(this::retryUntilMigrated, "schema-migration");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    public boolean migrated() {
+        return migrated;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    private void retryUntilMigrated() {
+        while (!migrated && !Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(retry.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            tryMigrate(false);
+        }
+    }
+
+    private boolean tryMigrate(boolean firstAttempt) {
+        try {
+            Flyway instance = flyway.get();
+            instance.migrate();
+            var current = instance.info().current();
+            version = current == null ? "empty" : current.getVersion().getVersion();
+            migrated = true;
+            LOG.infof("PostgreSQL reachable at %s: schema at version %s", jdbcUrl, version);
+            return true;
+        } catch (RuntimeException e) {
+            if (firstAttempt) {
+                if (Failures.isConnectionFailure(e)) {
+                    LOG.warnf("PostgreSQL unreachable at %s (%s): not ready; retrying every %d s",
+                            jdbcUrl, Failures.rootMessage(e), retry.toSeconds());
+                } else {
+                    LOG.errorf(e, "Schema migration of %s failed; retrying every %d s", jdbcUrl, retry.toSeconds());
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.districtledger.registry.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.districtledger.runtime.Failures;
+import org.districtledger.runtime.SchemaMigration;
+import org.districtledger.runtime.ServerReachability;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Publishes the outbox to {@code ledger.project-events}, oldest first, at least once. One relay at a time
+ * holds the outbox (a PostgreSQL advisory lock), so several replicas keep each project's events in order.
+ * A batch is marked published only after Kafka acknowledged all of it ({@code acks=all}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final URI SOURCE = URI.create("/project-registry");
+
+    /** Arbitrary, fixed: the key of the advisory lock that makes the relay a singleton across replicas. */
+    private static final long RELAY_LOCK = 0x4c45444745524f42L;
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    @Channel("project-events")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ServerReachability reachability;
+
+    @Inject
+    SchemaMigration schema;
+
+    @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private volatile boolean failing;
+
+    @Scheduled(every = "${ledger.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        if (!schema.migrated() || !reachability.kafkaUp() || !reachability.postgresUp()) {
+            return;
+        }
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().timeout(120).call(this::publishBatch);
+            } while (published == batchSize);
+            if (failing) {
+                LOG.info("Outbox relay publishes again");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warnf("Outbox relay paused: %s; events stay in the outbox and are retried", Failures.rootMessage(e));
+                failing = true;
+            }
+        }
+    }
+
+    /** Publishes one batch of pending events and marks them published; returns how many. */
+    int publishBatch() {
+        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        List<OutboxEvent> pending = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
+                .page(0, batchSize)
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> sends = pending.stream().map(this::send).toList();
+        Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(60));
+        Instant now = Instant.now();
+        pending.forEach(event -> event.publishedAt = now);
+        return pending.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withSource(SOURCE)
+                .withType(event.eventType)
+                .withSubject(event.aggregateCode)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.aggregateCode)
+                .build();
+        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+    }
+}

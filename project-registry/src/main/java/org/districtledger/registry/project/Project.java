@@ -1,0 +1,123 @@
+package org.districtledger.registry.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A project on the district ledger. Money is in 万元, exact to two decimals. */
+@Entity
+@Table(name = "project")
+public class Project extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** The ledger code the registry assigns, e.g. {@code WQ-2023-0001}. */
+    public String code;
+
+    /** The national project code (项目代码), where the project has one. */
+    @Column(name = "national_code")
+    public String nationalCode;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public Pool pool;
+
+    /** Why the project is where it is, when that needs a reason (suspension, cancellation, a move back). */
+    @Column(name = "pool_reason")
+    public String poolReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "city_category")
+    public CityCategory cityCategory;
+
+    @Column(name = "industry_chain")
+    public String industryChain;
+
+    public String town;
+
+    @Column(name = "owner_unit")
+    public String ownerUnit;
+
+    @Column(name = "lead_department")
+    public String leadDepartment;
+
+    @Column(name = "plan_year")
+    public int planYear;
+
+    @Column(name = "total_investment")
+    public BigDecimal totalInvestment;
+
+    @Column(name = "annual_plan_investment")
+    public BigDecimal annualPlanInvestment;
+
+    @Column(name = "planned_start")
+    public LocalDate plannedStart;
+
+    @Column(name = "planned_completion")
+    public LocalDate plannedCompletion;
+
+    @Column(name = "actual_site_entry")
+    public LocalDate actualSiteEntry;
+
+    @Column(name = "actual_start")
+    public LocalDate actualStart;
+
+    @Column(name = "actual_completion")
+    public LocalDate actualCompletion;
+
+    @Column(name = "actual_production")
+    public LocalDate actualProduction;
+
+    @Convert(converter = FundingSourcesConverter.class)
+    @Column(name = "funding_sources")
+    public Set<FundingSource> fundingSources = EnumSet.noneOf(FundingSource.class);
+
+    /** Whether the project came from Beijing (承接非首都功能). */
+    @Column(name = "from_beijing")
+    public boolean fromBeijing;
+
+    /** The sequence number of the project's latest event; consumers use it to order and deduplicate. */
+    @Column(name = "event_sequence")
+    public long eventSequence;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    public static Project findByCode(String code) {
+        return find("code", code).firstResult();
+    }
+
+    /** Advances the event sequence for one more event of this project and returns it. */
+    public long nextEventSequence() {
+        return ++eventSequence;
+    }
+}

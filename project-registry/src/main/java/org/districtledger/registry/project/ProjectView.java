@@ -1,0 +1,45 @@
+package org.districtledger.registry.project;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** A project as the API and the events show it. */
+public record ProjectView(
+        String code,
+        String nationalCode,
+        String name,
+        Pool pool,
+        String poolReason,
+        CityCategory cityCategory,
+        String industryChain,
+        String town,
+        String ownerUnit,
+        String leadDepartment,
+        int planYear,
+        BigDecimal totalInvestment,
+        BigDecimal annualPlanInvestment,
+        LocalDate plannedStart,
+        LocalDate plannedCompletion,
+        LocalDate actualSiteEntry,
+        LocalDate actualStart,
+        LocalDate actualCompletion,
+        LocalDate actualProduction,
+        Set<FundingSource> fundingSources,
+        boolean fromBeijing,
+        long sequence,
+        long version,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy) {
+
+    public static ProjectView of(Project p) {
+        return new ProjectView(p.code, p.nationalCode, p.name, p.pool, p.poolReason, p.cityCategory, p.industryChain,
+                p.town, p.ownerUnit, p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment,
+                p.plannedStart, p.plannedCompletion, p.actualSiteEntry, p.actualStart, p.actualCompletion,
+                p.actualProduction, Set.copyOf(p.fundingSources), p.fromBeijing, p.eventSequence, p.version,
+                p.createdAt, p.createdBy, p.updatedAt, p.updatedBy);
+    }
+}

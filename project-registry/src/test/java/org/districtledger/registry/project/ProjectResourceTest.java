@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.districtledger.registry.RegistryInfrastructure;
+import org.districtledger.registry.SampleProjects;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,12 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(RegistryInfrastructure.class)
 class ProjectResourceTest {
 
-    static final String PREPARING_PROJECT = """
-            {"name": "杨村第四小学", "pool": "PREPARING", "nationalCode": "2023-120114-83-01-000001",
-             "industryChain": "公共服务", "town": "杨村街道", "ownerUnit": "区教育局", "leadDepartment": "区教育局",
-             "planYear": 2023, "totalInvestment": 28000.00, "annualPlanInvestment": 12000.50,
-             "plannedStart": "2023-04-15", "plannedCompletion": "2024-08-31", "fundingSources": ["SPECIAL_BONDS"]}
-            """;
+    static final String PREPARING_PROJECT = SampleProjects.PREPARING_SCHOOL;
 
     @Inject
     AgroalDataSource dataSource;

@@ -1,0 +1,14 @@
+package org.districtledger.tracker;
+
+import org.districtledger.testsupport.LedgerInfrastructureResource;
+
+import java.util.Map;
+
+/** Real PostgreSQL (database {@code tracker}) and Kafka for the tracker's tests. */
+public class TrackerInfrastructure extends LedgerInfrastructureResource {
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        super.init(Map.of("database", "tracker"));
+    }
+}

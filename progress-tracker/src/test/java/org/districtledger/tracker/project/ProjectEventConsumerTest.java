@@ -1,0 +1,147 @@
+package org.districtledger.tracker.project;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.districtledger.tracker.RegistryEvents;
+import org.districtledger.tracker.TrackerInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(TrackerInfrastructure.class)
+class ProjectEventConsumerTest {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(100);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrapServers);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void anEventFromTheRegistryIsExposedOverRest() {
+        String code = nextCode();
+        send(RegistryEvents.registered(UUID.randomUUID(), code, 1, "PREPARING"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().when().get("/api/v1/projects/" + code)
+                        .then().statusCode(200)
+                        .body("name", equalTo("城区第五污水处理厂扩建"))
+                        .body("pool", equalTo("PREPARING"))
+                        .body("annualPlanInvestment", equalTo(21000.25f))
+                        .body("lastSequence", equalTo(1)));
+    }
+
+    @Test
+    void theSameEventTwiceAndAnOldEventAfterANewerOneChangeNothing() throws SQLException {
+        String code = nextCode();
+        UUID first = UUID.randomUUID();
+        send(RegistryEvents.registered(first, code, 1, "RESERVE"));
+        send(RegistryEvents.registered(first, code, 1, "RESERVE"));
+        send(RegistryEvents.event(UUID.randomUUID(), "ledger.project.converted.v1", code, 2, "PREPARING"));
+        // a stale copy of the first change, under a new id: older than what the tracker holds
+        UUID stale = UUID.randomUUID();
+        send(RegistryEvents.registered(stale, code, 1, "RESERVE"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomeOf(stale) != null);
+        assertEquals("OUTDATED", outcomeOf(stale));
+        assertEquals(1, count("SELECT count(*) FROM processed_event WHERE event_id = ?", first), "the repeated event is in the inbox once");
+        given().when().get("/api/v1/projects/" + code)
+                .then().statusCode(200)
+                .body("pool", equalTo("PREPARING"))
+                .body("lastSequence", equalTo(2))
+                .body("sequenceGaps", equalTo(0));
+    }
+
+    @Test
+    void aPoisonedRecordGoesToTheDeadLetterTopicAndTheNextGoodOneIsApplied() {
+        ConsumerTask<String, String> dlq = kafka.consumeStrings()
+                .withGroupId("dlq-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics("ledger.project-events.tracker-dlq");
+        try {
+            String poisoned = nextCode();
+            ProducerRecord<String, String> broken = RegistryEvents.registered(UUID.randomUUID(), poisoned, 1, "PLANNING");
+            send(new ProducerRecord<>(RegistryEvents.TOPIC, null, poisoned, "{not json", broken.headers()));
+            String good = nextCode();
+            send(RegistryEvents.registered(UUID.randomUUID(), good, 1, "PLANNING"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    dlq.getRecords().stream().anyMatch(r -> poisoned.equals(r.key())));
+            ConsumerRecord<String, String> dead = dlq.getRecords().stream().filter(r -> poisoned.equals(r.key())).findFirst().orElseThrow();
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("not JSON"), "the reason says why: " + reason);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().when().get("/api/v1/projects/" + good).then().statusCode(200));
+            given().when().get("/api/v1/projects/" + poisoned).then().statusCode(404);
+        } finally {
+            dlq.stop();
+        }
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    private static String nextCode() {
+        return "WQ-2023-" + SERIAL.incrementAndGet();
+    }
+
+    private String outcomeOf(UUID eventId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement("SELECT outcome FROM processed_event WHERE event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private long count(String sql, Object parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement(sql)) {
+            query.setObject(1, parameter);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}

@@ -39,7 +39,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("timezone", "UTC");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on");
             }
             return new PostgresServer(builder.start());
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * Migrates the service's schema with Flyway as soon as PostgreSQL answers. A service started while its
- * database is unreachable says so once, stays not ready, and migrates by itself when the database comes back.
+ * database is unreachable stays not ready and migrates by itself when the database comes back.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -82,13 +82,9 @@ public class SchemaMigration {
             LOG.infof("PostgreSQL reachable at %s: schema at version %s", jdbcUrl, version);
             return true;
         } catch (RuntimeException e) {
-            if (firstAttempt) {
-                if (Failures.isConnectionFailure(e)) {
-                    LOG.warnf("PostgreSQL unreachable at %s (%s): not ready; retrying every %d s",
-                            jdbcUrl, Failures.rootMessage(e), retry.toSeconds());
-                } else {
-                    LOG.errorf(e, "Schema migration of %s failed; retrying every %d s", jdbcUrl, retry.toSeconds());
-                }
+            // An unreachable database is reported once by ServerReachability; anything else is ours to say.
+            if (firstAttempt && !Failures.isConnectionFailure(e)) {
+                LOG.errorf(e, "Schema migration of %s failed; retrying every %d s", jdbcUrl, retry.toSeconds());
             }
             return false;
         }

@@ -38,6 +38,7 @@ public class ServerReachability {
     private volatile Boolean postgresUp;
     private volatile String kafkaProblem = "not checked yet";
     private Admin admin;
+    private volatile boolean stopping;
 
     public boolean kafkaUp() {
         return Boolean.TRUE.equals(kafkaUp);
@@ -49,6 +50,9 @@ public class ServerReachability {
 
     @Scheduled(every = "${ledger.reachability.interval:5s}", delay = 0, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
+        if (stopping) {
+            return;
+        }
         checkPostgres();
         checkKafka();
     }
@@ -115,6 +119,7 @@ public class ServerReachability {
     }
 
     synchronized void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (admin != null) {
             admin.close(java.time.Duration.ofSeconds(2));
         }

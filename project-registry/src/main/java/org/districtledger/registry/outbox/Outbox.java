@@ -3,6 +3,7 @@ package org.districtledger.registry.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.districtledger.registry.project.ProjectView;
 
@@ -15,10 +16,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private final ObjectMapper json;
+    /** Fired when an event was appended; observed once the transaction commits. */
+    public record Appended(String code, long sequence) {
+    }
 
-    public Outbox(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final Event<Appended> appended;
+
+    public Outbox(ObjectMapper json, Event<Appended> appended) {
         this.json = json;
+        this.appended = appended;
     }
 
     /**
@@ -46,6 +53,7 @@ public class Outbox {
             throw new IllegalStateException("Cannot write the event of " + project.code(), e);
         }
         event.persist();
+        appended.fire(new Appended(event.aggregateCode, event.sequence));
         return event;
     }
 }

@@ -1,12 +1,15 @@
 package org.districtledger.registry.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.districtledger.runtime.Failures;
@@ -23,11 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the outbox to {@code ledger.project-events}, oldest first, at least once. One relay at a time
  * holds the outbox (a PostgreSQL advisory lock), so several replicas keep each project's events in order.
- * A batch is marked published only after Kafka acknowledged all of it ({@code acks=all}).
+ * A batch is marked published only after Kafka acknowledged all of it ({@code acks=all}). The relay runs as
+ * soon as a transaction that wrote an event commits, and sweeps the outbox every poll interval besides.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,9 +62,48 @@ public class OutboxRelay {
     @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
-    private volatile boolean failing;
+    @ConfigProperty(name = "ledger.outbox.poll-interval", defaultValue = "1s")
+    Duration pollInterval;
 
-    @Scheduled(every = "${ledger.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private volatile boolean failing;
+    private Thread worker;
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Wakes the relay when a transaction that appended an event has committed. */
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running) {
+                relay();
+            }
+        }
+    }
+
     void relay() {
         if (!schema.migrated() || !reachability.kafkaUp() || !reachability.postgresUp()) {
             return;

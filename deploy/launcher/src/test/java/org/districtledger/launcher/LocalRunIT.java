@@ -1,0 +1,129 @@
+package org.districtledger.launcher;
+
+import org.districtledger.localstack.FreePorts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The run command as a user runs it: everything up, a project flows from registry to tracker, Ctrl-C stops all. */
+class LocalRunIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    private ChildProcess launcher;
+
+    @AfterEach
+    void stopLeftovers() {
+        if (launcher != null && launcher.process.isAlive()) {
+            launcher.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theRunCommandStartsEverythingKeepsTheLedgerAndCtrlCLeavesNoProcess() throws Exception {
+        int registryPort = FreePorts.pick();
+        int trackerPort = FreePorts.pick();
+        Map<String, String> env = Map.of(
+                "LEDGER_HOME", ChildProcess.home().toString(),
+                "LEDGER_DATA_DIR", data.toString(),
+                "LEDGER_POSTGRES_PORT", String.valueOf(FreePorts.pick()),
+                "LEDGER_KAFKA_PORT", String.valueOf(FreePorts.pick()),
+                "LEDGER_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.pick()),
+                "LEDGER_REGISTRY_PORT", String.valueOf(registryPort),
+                "LEDGER_TRACKER_PORT", String.valueOf(trackerPort));
+
+        launcher = ChildProcess.launcher(data.resolve("first-run.out"), env);
+        launcher.awaitLog("PostgreSQL and Kafka are up", Duration.ofMinutes(3));
+        long serversUp = System.nanoTime();
+        launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofSeconds(60));
+        assertReady(registryPort);
+        assertReady(trackerPort);
+        long firstStart = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - serversUp);
+        assertTrue(firstStart <= 60, "both services ready within 60 s of the servers, took " + firstStart + " s");
+
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "中国电信京津冀大数据基地二期", "pool": "BUILDING", "industryChain": "云数据应用",
+                         "planYear": 2023, "totalInvestment": 350000.00, "annualPlanInvestment": 60000.00,
+                         "actualStart": "2022-03-18"}""", StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        long createdAt = System.nanoTime();
+        String code = codeOf(created.body());
+        URI inTracker = URI.create("http://localhost:" + trackerPort + "/api/v1/projects/" + code);
+        while (get(inTracker).statusCode() != 200) {
+            assertTrue(System.nanoTime() - createdAt < TimeUnit.SECONDS.toNanos(2), "visible from the tracker within 2 s");
+            Thread.sleep(50);
+        }
+        long visibleAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createdAt);
+        System.out.printf("[run command] first start %d s after the servers; %s visible from the tracker after %d ms%n",
+                firstStart, code, visibleAfterMillis);
+
+        List<ProcessHandle> ours = new ArrayList<>(launcher.process.descendants().toList());
+        ours.add(launcher.process.toHandle());
+        ours.add(ProcessHandle.of(postmasterPid()).orElseThrow());
+        assertTrue(ours.size() >= 5, "launcher, broker, two services and PostgreSQL: " + ours);
+
+        launcher.interrupt();
+        assertTrue(launcher.process.waitFor(90, TimeUnit.SECONDS), "the run command stops after Ctrl-C");
+        for (ProcessHandle process : ours) {
+            process.onExit().get(30, TimeUnit.SECONDS);
+            assertFalse(process.isAlive(), "left running: " + process.info().commandLine().orElse(String.valueOf(process.pid())));
+        }
+
+        launcher = ChildProcess.launcher(data.resolve("second-run.out"), env);
+        long again = System.nanoTime();
+        launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofMinutes(3));
+        System.out.printf("[run command] second start (data reused) took %d s in all%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - again));
+        assertFalse(launcher.log().contains("initdb"), "the second run reuses the database");
+        assertEquals(200, get(URI.create("http://localhost:" + registryPort + "/api/v1/projects/" + code)).statusCode(),
+                "the registry finds the ledger as it was");
+        assertEquals(200, get(inTracker).statusCode(), "the tracker finds its read model as it was");
+        launcher.interrupt();
+        assertTrue(launcher.process.waitFor(90, TimeUnit.SECONDS));
+    }
+
+    private long postmasterPid() throws Exception {
+        return Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static void assertReady(int port) throws Exception {
+        HttpResponse<String> ready = get(URI.create("http://localhost:" + port + "/q/health/ready"));
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"UP\""));
+    }
+
+    static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String codeOf(String json) {
+        Matcher code = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(json);
+        assertTrue(code.find(), json);
+        return code.group(1);
+    }
+}

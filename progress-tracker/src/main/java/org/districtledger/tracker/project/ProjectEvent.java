@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import org.districtledger.runtime.CloudEventRecord;
+import org.districtledger.runtime.UnreadableRecordException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -29,63 +27,38 @@ public record ProjectEvent(UUID id, String type, String code, Instant time, long
 
     /** Reads a record, or says exactly why it cannot be read. */
     public static ProjectEvent read(ConsumerRecord<String, String> record, ObjectMapper json) {
-        String specVersion = header(record, "ce_specversion");
-        if (!"1.0".equals(specVersion)) {
-            throw new UnreadableEventException("ce_specversion is " + specVersion + ", expected 1.0");
-        }
+        CloudEventRecord event = CloudEventRecord.read(record);
         UUID id;
         try {
-            id = UUID.fromString(header(record, "ce_id"));
+            id = UUID.fromString(event.id());
         } catch (IllegalArgumentException e) {
-            throw new UnreadableEventException("ce_id is not a UUID");
+            throw new UnreadableRecordException("ce_id is not a UUID");
         }
-        String type = header(record, "ce_type");
-        if (!type.startsWith(TYPE_PREFIX)) {
-            throw new UnreadableEventException("ce_type " + type + " is not a project event");
+        if (!event.type().startsWith(TYPE_PREFIX)) {
+            throw new UnreadableRecordException("ce_type " + event.type() + " is not a project event");
         }
-        Instant time;
-        try {
-            time = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UnreadableEventException("ce_time is not an RFC 3339 time");
-        }
-        if (record.value() == null) {
-            throw new UnreadableEventException("the record has no body");
+        if (event.time() == null) {
+            throw new UnreadableRecordException("header ce_time is missing");
         }
         JsonNode body;
         try {
-            body = json.readTree(record.value());
+            body = json.readTree(event.data());
         } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("the body is not JSON: " + e.getOriginalMessage());
+            throw new UnreadableRecordException("the body is not JSON: " + e.getOriginalMessage());
         }
         if (body == null || !body.path("sequence").canConvertToLong() || body.path("sequence").asLong() < 1) {
-            throw new UnreadableEventException("the body has no positive sequence number");
+            throw new UnreadableRecordException("the body has no positive sequence number");
         }
         JsonNode project = body.path("project");
         String code = project.path("code").asText("");
         if (code.isEmpty() || !code.equals(record.key())) {
-            throw new UnreadableEventException("the project code in the body (" + code + ") is not the record key (" + record.key() + ")");
+            throw new UnreadableRecordException("the project code in the body (" + code + ") is not the record key (" + record.key() + ")");
         }
         for (String field : new String[] {"name", "pool", "planYear", "totalInvestment", "annualPlanInvestment"}) {
             if (project.path(field).isMissingNode() || project.path(field).isNull()) {
-                throw new UnreadableEventException("the project in the body has no " + field);
+                throw new UnreadableRecordException("the project in the body has no " + field);
             }
         }
-        return new ProjectEvent(id, type, code, time, body.get("sequence").asLong(), project);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            throw new UnreadableEventException("header " + name + " is missing");
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** A record that is not a project event the tracker can read; it goes to the dead-letter topic. */
-    public static class UnreadableEventException extends RuntimeException {
-        public UnreadableEventException(String reason) {
-            super(reason);
-        }
+        return new ProjectEvent(id, event.type(), code, event.time(), body.get("sequence").asLong(), project);
     }
 }

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.districtledger.runtime.Failures;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.districtledger.runtime.DatabaseRetry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * Consumes {@code ledger.project-events}. A record that cannot be read is refused and goes to
@@ -20,42 +16,20 @@ import java.time.Duration;
 @ApplicationScoped
 public class ProjectEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ProjectEventConsumer.class);
-
     private final ReadModel readModel;
+    private final DatabaseRetry retry;
     private final ObjectMapper json;
-    private final Duration retry;
 
-    public ProjectEventConsumer(ReadModel readModel, ObjectMapper json,
-                                @ConfigProperty(name = "ledger.reachability.retry", defaultValue = "5s") Duration retry) {
+    public ProjectEventConsumer(ReadModel readModel, DatabaseRetry retry, ObjectMapper json) {
         this.readModel = readModel;
-        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.retry = retry;
+        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Incoming("project-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         ProjectEvent event = ProjectEvent.read(record, json);
-        boolean waiting = false;
-        while (true) {
-            try {
-                readModel.apply(event);
-                if (waiting) {
-                    LOG.infof("Database back: applied %s of %s", event.type(), event.code());
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (!Failures.isConnectionFailure(e)) {
-                    throw e;
-                }
-                if (!waiting) {
-                    LOG.warnf("Cannot apply %s of %s: database unreachable (%s); retrying every %d s",
-                            event.type(), event.code(), Failures.rootMessage(e), retry.toSeconds());
-                    waiting = true;
-                }
-                Thread.sleep(retry.toMillis());
-            }
-        }
+        retry.untilReachable(event.type() + " of " + event.code(), () -> readModel.apply(event));
     }
 }

@@ -13,7 +13,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** What a ledger administrator sends to admit a project into a pool. Money in 万元, at most two decimals. */
+/**
+ * What a ledger administrator sends to admit a project into a pool. Money in 万元, at most two decimals.
+ * {@code poolSince} is when it entered that pool (default: its start date in BUILDING, else today).
+ */
 public record NewProject(
         @Pattern(regexp = NATIONAL_CODE, message = "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN (24 characters)")
         String nationalCode,
@@ -31,7 +34,9 @@ public record NewProject(
         LocalDate plannedCompletion,
         LocalDate actualStart,
         Set<@NotNull FundingSource> fundingSources,
-        Boolean fromBeijing) {
+        Boolean fromBeijing,
+        Boolean keyConversion,
+        LocalDate poolSince) {
 
     /** 项目代码: year, region, two-digit industry, two-digit type, serial number. */
     public static final String NATIONAL_CODE = "\\d{4}-\\d{6}-\\d{2}-\\d{2}-\\d{6}";

@@ -9,8 +9,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.districtledger.runtime.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -89,6 +92,29 @@ public class Project extends PanacheEntityBase {
     @Column(name = "funding_sources")
     public Set<FundingSource> fundingSources = EnumSet.noneOf(FundingSource.class);
 
+    /** Whether the project is one of the district's key conversion projects (重点转化项目). */
+    @Column(name = "key_conversion")
+    public boolean keyConversion;
+
+    /** Since when the project has been in its current pool. */
+    @Column(name = "pool_since")
+    public LocalDate poolSince;
+
+    /** All investment completed, summed from the weekly reports by the registry. */
+    @Column(name = "investment_completed_total")
+    public BigDecimal investmentCompletedTotal = BigDecimal.ZERO.setScale(2);
+
+    /** Investment completed in the plan year, summed from that year's weekly reports. */
+    @Column(name = "investment_completed_plan_year")
+    public BigDecimal investmentCompletedPlanYear = BigDecimal.ZERO.setScale(2);
+
+    /** Image progress (形象进度) of the latest week reported. */
+    @Column(name = "image_progress_percent")
+    public Integer imageProgressPercent;
+
+    @Column(name = "last_reported_week")
+    public String lastReportedWeek;
+
     /** Whether the project came from Beijing (承接非首都功能). */
     @Column(name = "from_beijing")
     public boolean fromBeijing;
@@ -114,6 +140,15 @@ public class Project extends PanacheEntityBase {
 
     public static Project findByCode(String code) {
         return find("code", code).firstResult();
+    }
+
+    /** Loads the project for a change, locking its row so that its changes and their sequence numbers are serial. */
+    public static Project lockByCode(String code) {
+        Project project = find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (project == null) {
+            throw ProblemException.notFound("Project", code);
+        }
+        return project;
     }
 
     /** Advances the event sequence for one more event of this project and returns it. */

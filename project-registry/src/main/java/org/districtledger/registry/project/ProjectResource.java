@@ -1,25 +1,29 @@
 package org.districtledger.registry.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.Problem;
 import org.districtledger.runtime.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 /** The ledger's projects over REST. */
 @Path("/api/v1/projects")
@@ -28,16 +32,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "projects", description = "Projects on the district ledger")
 public class ProjectResource {
 
-    private final ProjectService projects;
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    public ProjectResource(ProjectService projects) {
+    private final ProjectService projects;
+    private final CurrentUser user;
+
+    public ProjectResource(ProjectService projects, CurrentUser user) {
         this.projects = projects;
+        this.user = user;
     }
 
     @POST
     @Operation(summary = "Admits a project into a pool; the registry assigns its ledger code")
     public Response register(@Valid @NotNull NewProject request, @Context UriInfo uri) {
-        ProjectView created = projects.register(request, "anonymous");
+        ProjectView created = projects.register(request, user.name());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
                 .tag(etag(created))
                 .entity(created)
@@ -52,15 +60,48 @@ public class ProjectResource {
         return Response.ok(project).tag(etag(project)).build();
     }
 
+    @PATCH
+    @Path("/{code}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Changes fields of a project (JSON merge patch); If-Match with the ETag is required")
+    public Response patch(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, JsonNode mergePatch) {
+        ProjectView changed = projects.patch(code, expectedVersion(ifMatch), mergePatch, user.name());
+        return Response.ok(changed).tag(etag(changed)).build();
+    }
+
     @GET
-    @Operation(summary = "Lists projects, by ledger code, one page at a time")
-    public ProjectPage list(@QueryParam("pool") Pool pool,
-                            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return projects.list(pool, page, size);
+    @Operation(summary = "Lists projects by pool, city category, chain, town, lead department, size or name; paged and sorted")
+    public ProjectPage list(@Valid @BeanParam ProjectQuery query) {
+        return projects.list(query);
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every change of the project: who, when, and the values before and after")
+    public List<HistoryEntry> history(@PathParam("code") String code) {
+        return projects.history(code);
     }
 
     private static EntityTag etag(ProjectView project) {
         return new EntityTag(String.valueOf(project.version()));
+    }
+
+    private static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "Precondition required",
+                    "If-Match: send the ETag of the project as read, so that no one else's change is overwritten",
+                    List.of(new Problem.FieldError("If-Match", "missing")));
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "stale", "Precondition failed", "If-Match: " + ifMatch + " is not an ETag of this project",
+                    List.of(new Problem.FieldError("If-Match", "not an ETag of this project")));
+        }
     }
 }

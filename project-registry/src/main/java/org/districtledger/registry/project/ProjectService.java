@@ -1,114 +1,238 @@
 package org.districtledger.registry.project;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.Outbox;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.runtime.Problem;
 import org.districtledger.runtime.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Admits projects into the ledger and answers for them; every change and its event commit together. */
+/** Admits projects into the ledger, edits them and answers for them; every change and its event commit together. */
 @ApplicationScoped
 public class ProjectService {
 
-    @Inject
-    EntityManager entityManager;
+    /** Fields a client may see but never write, with what to do instead. */
+    private static final Map<String, String> NOT_EDITABLE = Map.ofEntries(
+            Map.entry("pool", "changes by a conversion: POST /api/v1/projects/{code}/conversions"),
+            Map.entry("poolReason", "is given with a conversion"),
+            Map.entry("poolSince", "is set by conversions"),
+            Map.entry("actualSiteEntry", "is set by a milestone: POST /api/v1/projects/{code}/milestones"),
+            Map.entry("actualStart", "is set by a milestone: POST /api/v1/projects/{code}/milestones"),
+            Map.entry("actualCompletion", "is set by a milestone: POST /api/v1/projects/{code}/milestones"),
+            Map.entry("actualProduction", "is set by a milestone: POST /api/v1/projects/{code}/milestones"));
 
-    @Inject
-    Outbox outbox;
+    private static final Set<String> EDITABLE = Set.of("nationalCode", "name", "cityCategory", "industryChain", "town",
+            "ownerUnit", "leadDepartment", "planYear", "totalInvestment", "annualPlanInvestment", "plannedStart",
+            "plannedCompletion", "fundingSources", "fromBeijing", "keyConversion");
 
-    @ConfigProperty(name = "ledger.code-prefix")
-    String codePrefix;
+    private final ProjectJournal journal;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final String codePrefix;
+
+    public ProjectService(ProjectJournal journal, ObjectMapper json, Validator validator,
+                          @ConfigProperty(name = "ledger.code-prefix") String codePrefix) {
+        this.journal = journal;
+        this.json = json;
+        this.validator = validator;
+        this.codePrefix = codePrefix;
+    }
 
     @Transactional
     public ProjectView register(NewProject request, String actor) {
-        checkRules(request);
-        if (request.nationalCode() != null && Project.count("nationalCode", request.nationalCode()) > 0) {
-            throw ProblemException.conflict("nationalCode", "a project with national code " + request.nationalCode() + " is already on the ledger");
-        }
+        checkRegistration(request);
+        checkNationalCodeFree(request.nationalCode(), null);
         Project project = new Project();
         project.code = nextCode(request.planYear());
-        project.nationalCode = request.nationalCode();
-        project.name = request.name().strip();
         project.pool = request.pool();
-        project.cityCategory = request.cityCategory();
-        project.industryChain = request.industryChain();
-        project.town = request.town();
-        project.ownerUnit = request.ownerUnit();
-        project.leadDepartment = request.leadDepartment();
-        project.planYear = request.planYear();
-        project.totalInvestment = request.totalInvestment().setScale(2);
-        project.annualPlanInvestment = request.annualPlanInvestment().setScale(2);
-        project.plannedStart = request.plannedStart();
-        project.plannedCompletion = request.plannedCompletion();
         project.actualStart = request.actualStart();
-        project.fundingSources = request.fundingSources() == null || request.fundingSources().isEmpty()
-                ? EnumSet.noneOf(FundingSource.class) : EnumSet.copyOf(request.fundingSources());
-        project.fromBeijing = Boolean.TRUE.equals(request.fromBeijing());
-        Instant now = Instant.now();
-        project.createdAt = now;
+        new ProjectEdit(request.nationalCode(), request.name(), request.cityCategory(), request.industryChain(),
+                request.town(), request.ownerUnit(), request.leadDepartment(), request.planYear(),
+                request.totalInvestment(), request.annualPlanInvestment(), request.plannedStart(),
+                request.plannedCompletion(),
+                request.fundingSources() == null ? EnumSet.noneOf(FundingSource.class) : request.fundingSources(),
+                Boolean.TRUE.equals(request.fromBeijing()), Boolean.TRUE.equals(request.keyConversion()))
+                .applyTo(project);
+        project.poolSince = request.poolSince() != null ? request.poolSince()
+                : request.pool() == Pool.BUILDING ? request.actualStart() : LocalDate.now();
+        project.createdAt = Instant.now();
         project.createdBy = actor;
-        project.updatedAt = now;
+        project.updatedAt = project.createdAt;
         project.updatedBy = actor;
-        project.nextEventSequence();
         project.persist();
-        entityManager.flush();
-        ProjectView view = ProjectView.of(project);
-        outbox.append(ProjectEventType.REGISTERED, view, Map.of("registered", view));
-        return view;
+        ProjectEdit registered = ProjectEdit.of(project);
+        return journal.record(project, ProjectEventType.REGISTERED, actor, null, registered,
+                Map.of("pool", project.pool));
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7396) to the editable fields, if the project is still at the version the
+     * client read.
+     */
+    @Transactional
+    public ProjectView patch(String code, long expectedVersion, JsonNode mergePatch, String actor) {
+        Project project = Project.lockByCode(code);
+        if (project.version != expectedVersion) {
+            throw new ProblemException(412, "stale", "Precondition failed",
+                    "If-Match: the project is at version " + project.version + ", not " + expectedVersion
+                            + "; read it again and reapply the change",
+                    List.of(new Problem.FieldError("If-Match", "stale version " + expectedVersion)));
+        }
+        if (mergePatch == null || !mergePatch.isObject() || mergePatch.isEmpty()) {
+            throw ProblemException.invalidField("body", "must be a JSON object with the fields to change");
+        }
+        mergePatch.fieldNames().forEachRemaining(field -> {
+            if (NOT_EDITABLE.containsKey(field)) {
+                throw ProblemException.invalidField(field, NOT_EDITABLE.get(field));
+            }
+            if (!EDITABLE.contains(field)) {
+                throw ProblemException.invalidField(field, "unknown field, or one the server owns");
+            }
+        });
+        ProjectEdit before = ProjectEdit.of(project);
+        ObjectNode merged = json.valueToTree(before);
+        mergePatch.fields().forEachRemaining(entry -> merged.set(entry.getKey(), entry.getValue()));
+        ProjectEdit after = read(merged);
+        Set<ConstraintViolation<ProjectEdit>> violations = validator.validate(after);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        checkRules(after, project.pool);
+        checkNationalCodeFree(after.nationalCode(), project.id);
+        after.applyTo(project);
+
+        Map<String, Object> oldValues = new LinkedHashMap<>();
+        Map<String, Object> newValues = new LinkedHashMap<>();
+        Map<String, Object> beforeMap = json.convertValue(before, Map.class);
+        Map<String, Object> afterMap = json.convertValue(ProjectEdit.of(project), Map.class);
+        afterMap.forEach((field, value) -> {
+            if (!java.util.Objects.equals(beforeMap.get(field), value)) {
+                oldValues.put(field, beforeMap.get(field));
+                newValues.put(field, value);
+            }
+        });
+        if (newValues.isEmpty()) {
+            return ProjectView.of(project);
+        }
+        return journal.record(project, ProjectEventType.UPDATED, actor, oldValues, newValues,
+                Map.of("fields", newValues.keySet()));
     }
 
     public Optional<ProjectView> find(String code) {
         return Optional.ofNullable(Project.findByCode(code)).map(ProjectView::of);
     }
 
-    public ProjectPage list(Pool pool, int page, int size) {
-        var query = pool == null
-                ? Project.<Project>findAll(Sort.by("code"))
-                : Project.<Project>find("pool", Sort.by("code"), pool);
-        var items = query.page(Page.of(page, size)).list().stream().map(ProjectView::of).toList();
-        return new ProjectPage(items, page, size, query.count());
+    public ProjectPage list(ProjectQuery query) {
+        ProjectQuery.Condition condition = query.condition();
+        var found = Project.<Project>find(condition.where(), query.sorting(), condition.parameters());
+        List<ProjectView> items = found.page(Page.of(query.page, query.size)).list().stream().map(ProjectView::of).toList();
+        return new ProjectPage(items, query.page, query.size, found.count());
     }
 
-    private static void checkRules(NewProject request) {
-        if (request.annualPlanInvestment().compareTo(request.totalInvestment()) > 0) {
-            throw ProblemException.invalidField("annualPlanInvestment", "must not exceed totalInvestment");
+    /** Every project the query matches, in its order, without paging: for the ledger export. */
+    public List<Project> all(ProjectQuery query) {
+        ProjectQuery.Condition condition = query.condition();
+        return Project.<Project>find(condition.where(), query.sorting(), condition.parameters()).list();
+    }
+
+    public List<HistoryEntry> history(String code) {
+        Project project = Project.findByCode(code);
+        if (project == null) {
+            throw ProblemException.notFound("Project", code);
         }
-        if (request.plannedStart() != null && request.plannedCompletion() != null
-                && request.plannedCompletion().isBefore(request.plannedStart())) {
-            throw ProblemException.invalidField("plannedCompletion", "must not be before plannedStart");
+        return ProjectHistory.<ProjectHistory>find("projectId = ?1 order by id", project.id).list().stream()
+                .map(h -> new HistoryEntry(h.sequence, h.action, h.actor, h.at, tree(h.beforeValues), tree(h.afterValues)))
+                .toList();
+    }
+
+    private ProjectEdit read(ObjectNode merged) {
+        try {
+            return json.treeToValue(merged, ProjectEdit.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
+            throw ProblemException.invalidField(field, "has the wrong type: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalidField("body", e.getOriginalMessage());
         }
+    }
+
+    private JsonNode tree(String values) {
+        if (values == null) {
+            return null;
+        }
+        try {
+            return json.readTree(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable history row", e);
+        }
+    }
+
+    private static void checkRegistration(NewProject request) {
         switch (request.pool()) {
             case BUILDING -> {
                 if (request.actualStart() == null) {
                     throw ProblemException.invalidField("actualStart", "a project in BUILDING has started: give its start date");
                 }
             }
-            case PREPARING -> {
-                if (request.plannedStart() == null || request.plannedStart().getYear() != request.planYear()) {
-                    throw ProblemException.invalidField("plannedStart", "a project in PREPARING needs a planned start date in the plan year " + request.planYear());
-                }
-            }
-            case PLANNING, RESERVE -> {
+            case PLANNING, RESERVE, PREPARING -> {
                 if (request.actualStart() != null) {
                     throw ProblemException.invalidField("actualStart", "a project in " + request.pool() + " has not started");
                 }
             }
             default -> throw ProblemException.invalidField("pool", "a new project enters one of PLANNING, RESERVE, PREPARING or BUILDING");
         }
+        checkRules(new ProjectEdit(request.nationalCode(), request.name(), request.cityCategory(), request.industryChain(),
+                request.town(), request.ownerUnit(), request.leadDepartment(), request.planYear(),
+                request.totalInvestment(), request.annualPlanInvestment(), request.plannedStart(),
+                request.plannedCompletion(), Set.of(), false, false), request.pool());
+    }
+
+    private static void checkRules(ProjectEdit edit, Pool pool) {
+        if (edit.annualPlanInvestment().compareTo(edit.totalInvestment()) > 0) {
+            throw ProblemException.invalidField("annualPlanInvestment", "must not exceed totalInvestment");
+        }
+        if (edit.plannedStart() != null && edit.plannedCompletion() != null
+                && edit.plannedCompletion().isBefore(edit.plannedStart())) {
+            throw ProblemException.invalidField("plannedCompletion", "must not be before plannedStart");
+        }
+        if (pool == Pool.PREPARING && (edit.plannedStart() == null || edit.plannedStart().getYear() != edit.planYear())) {
+            throw ProblemException.invalidField("plannedStart",
+                    "a project in PREPARING needs a planned start date in the plan year " + edit.planYear());
+        }
+    }
+
+    private static void checkNationalCodeFree(String nationalCode, Long ownId) {
+        if (nationalCode == null) {
+            return;
+        }
+        Project holder = Project.find("nationalCode", nationalCode).firstResult();
+        if (holder != null && !holder.id.equals(ownId)) {
+            throw ProblemException.conflict("nationalCode",
+                    "national code " + nationalCode + " belongs to " + holder.code + " already");
+        }
     }
 
     private String nextCode(int planYear) {
-        long serial = ((Number) entityManager.createNativeQuery("SELECT nextval('project_code_seq')").getSingleResult()).longValue();
+        long serial = ((Number) Project.getEntityManager().createNativeQuery("SELECT nextval('project_code_seq')")
+                .getSingleResult()).longValue();
         return String.format("%s-%d-%04d", codePrefix, planYear, serial);
     }
 }

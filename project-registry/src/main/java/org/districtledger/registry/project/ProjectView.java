@@ -28,6 +28,12 @@ public record ProjectView(
         LocalDate actualProduction,
         Set<FundingSource> fundingSources,
         boolean fromBeijing,
+        boolean keyConversion,
+        LocalDate poolSince,
+        BigDecimal investmentCompletedTotal,
+        BigDecimal investmentCompletedPlanYear,
+        Integer imageProgressPercent,
+        String lastReportedWeek,
         long sequence,
         long version,
         Instant createdAt,
@@ -39,7 +45,9 @@ public record ProjectView(
         return new ProjectView(p.code, p.nationalCode, p.name, p.pool, p.poolReason, p.cityCategory, p.industryChain,
                 p.town, p.ownerUnit, p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment,
                 p.plannedStart, p.plannedCompletion, p.actualSiteEntry, p.actualStart, p.actualCompletion,
-                p.actualProduction, Set.copyOf(p.fundingSources), p.fromBeijing, p.eventSequence, p.version,
+                p.actualProduction, Set.copyOf(p.fundingSources), p.fromBeijing, p.keyConversion, p.poolSince,
+                p.investmentCompletedTotal, p.investmentCompletedPlanYear, p.imageProgressPercent, p.lastReportedWeek,
+                p.eventSequence, p.version,
                 p.createdAt, p.createdBy, p.updatedAt, p.updatedBy);
     }
 }

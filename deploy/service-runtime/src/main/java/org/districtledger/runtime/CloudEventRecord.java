@@ -1,0 +1,53 @@
+package org.districtledger.runtime;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A CloudEvents 1.0 record in Kafka binary mode: the attributes from the {@code ce_} headers, the data in the
+ * value.
+ *
+ * @param subject the {@code ce_subject}, or {@code null} where the record has none
+ */
+public record CloudEventRecord(String id, String type, String source, String subject, Instant time, String data) {
+
+    /** Reads the record, or says exactly which attribute is missing or wrong. */
+    public static CloudEventRecord read(ConsumerRecord<String, String> record) {
+        String specVersion = header(record, "ce_specversion", true);
+        if (!"1.0".equals(specVersion)) {
+            throw new UnreadableRecordException("ce_specversion is " + specVersion + ", expected 1.0");
+        }
+        String id = header(record, "ce_id", true);
+        if (id.isBlank()) {
+            throw new UnreadableRecordException("ce_id is empty");
+        }
+        Instant time;
+        try {
+            String text = header(record, "ce_time", false);
+            time = text == null ? null : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnreadableRecordException("ce_time is not an RFC 3339 time");
+        }
+        if (record.value() == null || record.value().isBlank()) {
+            throw new UnreadableRecordException("the record has no data");
+        }
+        return new CloudEventRecord(id, header(record, "ce_type", true), header(record, "ce_source", true),
+                header(record, "ce_subject", false), time, record.value());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name, boolean required) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            if (required) {
+                throw new UnreadableRecordException("header " + name + " is missing");
+            }
+            return null;
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

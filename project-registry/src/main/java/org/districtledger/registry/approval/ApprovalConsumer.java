@@ -1,0 +1,48 @@
+package org.districtledger.registry.approval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.runtime.CloudEventRecord;
+import org.districtledger.runtime.DatabaseRetry;
+import org.districtledger.runtime.UnreadableRecordException;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Consumes the approval bureau's {@code ledger.approval-events}. A record that is malformed or names no
+ * project on the ledger goes to {@code ledger.approval-events.dlq} with the reason; the consumer goes on.
+ */
+@ApplicationScoped
+public class ApprovalConsumer {
+
+    static final String GRANTED = "ledger.approval.granted.v1";
+
+    private final ApprovalService approvals;
+    private final DatabaseRetry retry;
+    private final ObjectMapper json;
+
+    public ApprovalConsumer(ApprovalService approvals, DatabaseRetry retry, ObjectMapper json) {
+        this.approvals = approvals;
+        this.retry = retry;
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Incoming("approval-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
+        CloudEventRecord event = CloudEventRecord.read(record);
+        if (!GRANTED.equals(event.type())) {
+            throw new UnreadableRecordException("ce_type " + event.type() + " is not " + GRANTED);
+        }
+        ApprovalGranted approval;
+        try {
+            approval = json.readValue(event.data(), ApprovalGranted.class);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRecordException("the data is not a granted permit: " + e.getOriginalMessage());
+        }
+        retry.untilReachable("permit " + event.id(), () -> approvals.apply(event.id(), event.source(), approval));
+    }
+}

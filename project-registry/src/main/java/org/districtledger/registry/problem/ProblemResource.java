@@ -1,0 +1,54 @@
+package org.districtledger.registry.problem;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.districtledger.runtime.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Problems that need another department (问题协调). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "problems", description = "Problems raised by task forces for other departments")
+public class ProblemResource {
+
+    private final ProblemService problems;
+    private final CurrentUser user;
+
+    public ProblemResource(ProblemService problems, CurrentUser user) {
+        this.problems = problems;
+        this.user = user;
+    }
+
+    @POST
+    @Path("/projects/{code}/problems")
+    @Operation(summary = "Raises a problem for a department")
+    public Response raise(@PathParam("code") String code, @Valid @NotNull NewProblem request) {
+        return Response.status(Response.Status.CREATED).entity(problems.raise(code, request, user.name())).build();
+    }
+
+    @GET
+    @Path("/projects/{code}/problems")
+    @Operation(summary = "The project's problems, open and resolved")
+    public List<ProblemView> list(@PathParam("code") String code) {
+        return problems.list(code);
+    }
+
+    @POST
+    @Path("/problems/{id}/resolution")
+    @Operation(summary = "Resolves a problem with a note")
+    public ProblemView resolve(@PathParam("id") long id, @Valid @NotNull Resolution request) {
+        return problems.resolve(id, request, user.name());
+    }
+}

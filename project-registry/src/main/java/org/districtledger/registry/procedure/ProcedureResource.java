@@ -1,0 +1,46 @@
+package org.districtledger.registry.procedure;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.districtledger.runtime.CurrentUser;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The permit checklist of a project (手续办理情况). */
+@Path("/api/v1/projects/{code}/procedures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "procedures", description = "Permits: approval, land, planning, environment, energy, construction")
+public class ProcedureResource {
+
+    private final ProcedureService procedures;
+    private final CurrentUser user;
+
+    public ProcedureResource(ProcedureService procedures, CurrentUser user) {
+        this.procedures = procedures;
+        this.user = user;
+    }
+
+    @PUT
+    @Path("/{type}")
+    @Operation(summary = "Sets the state of one permit")
+    public ProcedureView update(@PathParam("code") String code, @PathParam("type") String type,
+                                @Valid @NotNull ProcedureUpdate request) {
+        return procedures.update(code, type, request, user.name());
+    }
+
+    @GET
+    @Operation(summary = "The whole checklist, in the usual order")
+    public List<ProcedureView> checklist(@PathParam("code") String code) {
+        return procedures.checklist(code);
+    }
+}

@@ -1,0 +1,98 @@
+package org.districtledger.registry.procedure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.registry.project.Project;
+import org.districtledger.registry.project.ProjectJournal;
+import org.districtledger.runtime.ProblemException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Keeps each project's permit checklist. */
+@ApplicationScoped
+public class ProcedureService {
+
+    private final ProjectJournal journal;
+
+    public ProcedureService(ProjectJournal journal) {
+        this.journal = journal;
+    }
+
+    @Transactional
+    public ProcedureView update(String code, String typeName, ProcedureUpdate request, String actor) {
+        ProcedureType type = parseType(typeName);
+        return update(Project.lockByCode(code), type, request, actor, Map.of());
+    }
+
+    /**
+     * Updates a permit of a project the caller has locked, in the caller's transaction.
+     *
+     * @param context added to the event's change, e.g. which message of the approval bureau brought it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProcedureView update(Project project, ProcedureType type, ProcedureUpdate request, String actor,
+                                Map<String, ?> context) {
+        check(request);
+        ProcedureItem item = ProcedureItem.find("projectId = ?1 and type = ?2", project.id, type).firstResult();
+        ProcedureView before = item == null ? null : ProcedureView.of(item);
+        if (item == null) {
+            item = new ProcedureItem();
+            item.projectId = project.id;
+            item.type = type;
+        }
+        item.status = request.status();
+        item.targetDate = request.targetDate();
+        item.doneDate = request.doneDate();
+        item.authority = request.authority();
+        item.approvalNumber = request.approvalNumber();
+        item.updatedBy = actor;
+        item.updatedAt = Instant.now();
+        item.persist();
+        ProcedureView after = ProcedureView.of(item);
+        Map<String, Object> change = new LinkedHashMap<>(context);
+        change.put("procedure", after);
+        change.put("previousStatus", before == null ? ProcedureStatus.NOT_STARTED : before.status());
+        journal.record(project, ProjectEventType.PROCEDURE_UPDATED, actor, before, after, change);
+        return after;
+    }
+
+    /** The whole checklist, in the usual order; permits never touched show as NOT_STARTED. */
+    public List<ProcedureView> checklist(String code) {
+        Project project = Project.findByCode(code);
+        if (project == null) {
+            throw ProblemException.notFound("Project", code);
+        }
+        Map<ProcedureType, ProcedureView> known = new LinkedHashMap<>();
+        ProcedureItem.<ProcedureItem>find("projectId", project.id).list()
+                .forEach(item -> known.put(item.type, ProcedureView.of(item)));
+        return Arrays.stream(ProcedureType.values())
+                .map(type -> known.getOrDefault(type, ProcedureView.notStarted(type)))
+                .toList();
+    }
+
+    public static ProcedureType parseType(String name) {
+        try {
+            return ProcedureType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("type", "unknown procedure " + name + "; one of " + Arrays.toString(ProcedureType.values()));
+        }
+    }
+
+    private static void check(ProcedureUpdate request) {
+        if (request.status() == ProcedureStatus.DONE && request.doneDate() == null) {
+            throw ProblemException.invalidField("doneDate", "a DONE procedure needs the date it was done");
+        }
+        if (request.status() != ProcedureStatus.DONE && request.doneDate() != null) {
+            throw ProblemException.invalidField("doneDate", "only a DONE procedure has a done date");
+        }
+        if (request.doneDate() != null && request.doneDate().isAfter(LocalDate.now())) {
+            throw ProblemException.invalidField("doneDate", "cannot be in the future");
+        }
+    }
+}

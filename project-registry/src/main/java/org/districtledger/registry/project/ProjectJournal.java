@@ -1,0 +1,71 @@
+package org.districtledger.registry.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.districtledger.registry.outbox.Outbox;
+import org.districtledger.registry.outbox.ProjectEventType;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Records a change of a project, in the transaction that made it: the next sequence number, a history row
+ * with who, when and the values before and after, and the event in the outbox.
+ */
+@ApplicationScoped
+public class ProjectJournal {
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public ProjectJournal(EntityManager entityManager, Outbox outbox, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /**
+     * @param project the project, already changed (and locked, unless it is new)
+     * @param before the values the change replaced, or {@code null} where there were none
+     * @param after the values the change wrote
+     * @param change what the event says changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectView record(Project project, ProjectEventType type, String actor, Object before, Object after,
+                              Map<String, ?> change) {
+        Instant now = Instant.now();
+        project.updatedAt = now;
+        project.updatedBy = actor;
+        project.nextEventSequence();
+        if (!entityManager.contains(project)) {
+            project.persist();
+        }
+        entityManager.flush();
+        ProjectView view = ProjectView.of(project);
+
+        ProjectHistory history = new ProjectHistory();
+        history.projectId = project.id;
+        history.sequence = project.eventSequence;
+        history.action = type.cloudEventType();
+        history.actor = actor;
+        history.at = now;
+        history.beforeValues = before == null ? null : write(before);
+        history.afterValues = write(after);
+        history.persist();
+
+        outbox.append(type, view, change);
+        return view;
+    }
+
+    private String write(Object values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record the history of a change", e);
+        }
+    }
+}

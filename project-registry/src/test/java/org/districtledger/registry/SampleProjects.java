@@ -1,6 +1,10 @@
 package org.districtledger.registry;
 
-/** Request bodies of projects as a ledger administrator sends them. */
+import io.restassured.http.ContentType;
+
+import static io.restassured.RestAssured.given;
+
+/** Request bodies of projects as a ledger administrator sends them, and a shortcut to register them. */
 public final class SampleProjects {
 
     /** A school planned to start in April 2023; replace the national code to register it again. */
@@ -17,5 +21,23 @@ public final class SampleProjects {
     /** The school with another national code, so that it can be registered once more. */
     public static String preparingSchool(int serial) {
         return PREPARING_SCHOOL.replace("2023-120114-83-01-000001", String.format("2023-120114-83-01-%06d", serial));
+    }
+
+    /** A project in the given pool without a national code; BUILDING ones started on 2022-09-01. */
+    public static String inPool(String pool, int planYear, String total, String annual) {
+        String start = pool.equals("BUILDING") ? ", \"actualStart\": \"2022-09-01\"" : "";
+        String planned = pool.equals("PREPARING") ? ", \"plannedStart\": \"" + planYear + "-06-01\"" : "";
+        return """
+                {"name": "京津产业新城核心区科创CBD", "pool": "%s", "planYear": %d, "industryChain": "高端装备",
+                 "town": "京津科技谷", "totalInvestment": %s, "annualPlanInvestment": %s%s%s}
+                """.formatted(pool, planYear, total, annual, start, planned);
+    }
+
+    /** Registers a project and returns its ledger code. */
+    public static String register(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/projects")
+                .then().statusCode(201)
+                .extract().path("code");
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Every error of the REST API as {@code application/problem+json} naming the field and the reason. */
@@ -68,6 +70,9 @@ public class ProblemResponses {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return json(unreadable, uri);
         }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            return unconvertibleParameter(e.getCause(), uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -85,6 +90,32 @@ public class ProblemResponses {
         }
         LOG.error("Request failed", e);
         return respond(Problem.of(500, "internal", "Internal error", "An unexpected error occurred", path(uri)));
+    }
+
+    /**
+     * JAX-RS answers 404 when a query or path parameter cannot be converted (a year that is not a number, an
+     * unknown pool); the client sent a bad request, so it gets 400 naming the parameter whose value failed.
+     */
+    private static Response unconvertibleParameter(Throwable cause, UriInfo uri) {
+        String reason = Failures.rootMessage(cause);
+        String field = "query";
+        if (uri != null) {
+            for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
+                if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && reason.contains(value))) {
+                    field = parameter.getKey();
+                    break;
+                }
+            }
+            for (Map.Entry<String, List<String>> parameter : uri.getPathParameters().entrySet()) {
+                if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && reason.contains(value))) {
+                    field = parameter.getKey();
+                    break;
+                }
+            }
+        }
+        String why = "cannot be read: " + reason;
+        return respond(Problem.of(400, "invalid-field", "Invalid request", field + ": " + why, path(uri))
+                .withErrors(List.of(new Problem.FieldError(field, why))));
     }
 
     public static Response respond(Problem problem) {

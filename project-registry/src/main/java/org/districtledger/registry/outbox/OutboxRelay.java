@@ -1,5 +1,6 @@
 package org.districtledger.registry.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.districtledger.runtime.Failures;
 import org.districtledger.runtime.SchemaMigration;
 import org.districtledger.runtime.ServerReachability;
@@ -22,6 +22,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the outbox to {@code ledger.project-events}, oldest first, at least once. One relay at a time
- * holds the outbox (a PostgreSQL advisory lock), so several replicas keep each project's events in order.
+ * holds the outbox (a PostgreSQL session advisory lock, freed if its replica dies), so several replicas keep
+ * each project's events in order.
  * A batch is marked published only after Kafka acknowledged all of it ({@code acks=all}). The relay runs as
  * soon as a transaction that wrote an event commits, and sweeps the outbox every poll interval besides.
  */
@@ -51,7 +56,7 @@ public class OutboxRelay {
     MutinyEmitter<String> emitter;
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @Inject
     ServerReachability reachability;
@@ -108,16 +113,23 @@ public class OutboxRelay {
         if (!schema.migrated() || !reachability.kafkaUp() || !reachability.postgresUp()) {
             return;
         }
-        try {
-            int published;
-            do {
-                published = QuarkusTransaction.requiringNew().timeout(120).call(this::publishBatch);
-            } while (published == batchSize);
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock)) {
+                return; // another replica is relaying
+            }
+            try {
+                int published;
+                do {
+                    published = publishBatch();
+                } while (published == batchSize);
+            } finally {
+                unlock(lock);
+            }
             if (failing) {
                 LOG.info("Outbox relay publishes again");
                 failing = false;
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             if (!failing) {
                 LOG.warnf("Outbox relay paused: %s; events stay in the outbox and are retried", Failures.rootMessage(e));
                 failing = true;
@@ -125,25 +137,38 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch of pending events and marks them published; returns how many. */
+    /**
+     * Publishes one batch of pending events and marks them published; returns how many. No transaction is
+     * open while Kafka is waited for: the batch is read in one, and marked in another once all is acknowledged.
+     */
     int publishBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK)
-                .getSingleResult();
-        if (!locked) {
-            return 0;
-        }
-        List<OutboxEvent> pending = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
-                .page(0, batchSize)
-                .list();
+        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>find("publishedAt is null order by id").page(0, batchSize).list());
         if (pending.isEmpty()) {
             return 0;
         }
         List<Uni<Void>> sends = pending.stream().map(this::send).toList();
         Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(60));
-        Instant now = Instant.now();
-        pending.forEach(event -> event.publishedAt = now);
+        List<Long> ids = pending.stream().map(event -> event.id).toList();
+        QuarkusTransaction.requiringNew().run(() ->
+                OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids));
         return pending.size();
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, RELAY_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, RELAY_LOCK);
+            statement.execute();
+        }
     }
 
     private Uni<Void> send(OutboxEvent event) {

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** Problems that need another department (问题协调). */
-@Path("/api/v1")
+/** The problems of a project that need another department (问题协调). */
+@Path("/api/v1/projects/{code}/problems")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "problems", description = "Problems raised by task forces for other departments")
@@ -32,23 +32,14 @@ public class ProblemResource {
     }
 
     @POST
-    @Path("/projects/{code}/problems")
     @Operation(summary = "Raises a problem for a department")
     public Response raise(@PathParam("code") String code, @Valid @NotNull NewProblem request) {
         return Response.status(Response.Status.CREATED).entity(problems.raise(code, request, user.name())).build();
     }
 
     @GET
-    @Path("/projects/{code}/problems")
     @Operation(summary = "The project's problems, open and resolved")
     public List<ProblemView> list(@PathParam("code") String code) {
         return problems.list(code);
-    }
-
-    @POST
-    @Path("/problems/{id}/resolution")
-    @Operation(summary = "Resolves a problem with a note")
-    public ProblemView resolve(@PathParam("id") long id, @Valid @NotNull Resolution request) {
-        return problems.resolve(id, request, user.name());
     }
 }

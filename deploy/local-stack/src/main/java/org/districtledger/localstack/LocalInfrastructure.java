@@ -29,12 +29,17 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private final Path root;
     private final Path temporaryDirectory;
+    private volatile KafkaBroker kafka;
+    private final int kafkaControllerPort;
 
-    private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka, Path temporaryDirectory) {
+    private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka, int kafkaControllerPort, Path root,
+                                Path temporaryDirectory) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.kafkaControllerPort = kafkaControllerPort;
+        this.root = root;
         this.temporaryDirectory = temporaryDirectory;
     }
 
@@ -49,9 +54,9 @@ public final class LocalInfrastructure implements AutoCloseable {
             PostgresServer postgres = PostgresServer.start(
                     settings.dataDirectory() == null ? null : root.resolve("postgres"), settings.postgresPort());
             KafkaBroker kafka;
+            int controllerPort = settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
             try {
-                kafka = KafkaBroker.start(root.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(),
-                        root.resolve("logs").resolve("kafka.log"));
+                kafka = startKafka(root, settings.kafkaPort(), controllerPort);
                 try (Admin admin = kafka.admin()) {
                     LedgerTopics.createAll(admin, (short) 1);
                 }
@@ -59,7 +64,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                 postgres.close();
                 throw e;
             }
-            return new LocalInfrastructure(postgres, kafka, temporary);
+            return new LocalInfrastructure(postgres, kafka, controllerPort, root, temporary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,6 +76,19 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Stops the broker, as an outage would; {@link #restartKafka()} brings it back with its data and ports. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    public void restartKafka() {
+        kafka = startKafka(root, kafka.port(), kafkaControllerPort);
+    }
+
+    private static KafkaBroker startKafka(Path root, int port, int controllerPort) {
+        return KafkaBroker.start(root.resolve("kafka"), port, controllerPort, root.resolve("logs").resolve("kafka.log"));
     }
 
     @Override

@@ -69,6 +69,7 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
             postgres.ensureDatabase(database, database, database);
             bootstrap = embedded.kafka().bootstrapServers();
             config.putAll(datasource(postgres.jdbcUrl(database), database, database));
+            KafkaOutage.register(embedded::stopKafka, embedded::restartKafka);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             LedgerTopics.createAll(admin, (short) 1);
@@ -79,6 +80,7 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
 
     @Override
     public void stop() {
+        KafkaOutage.unregister();
         if (embedded != null) {
             embedded.close();
         }

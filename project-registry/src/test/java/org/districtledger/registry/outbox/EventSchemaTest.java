@@ -1,0 +1,96 @@
+package org.districtledger.registry.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.registry.Events;
+import org.districtledger.registry.RegistryInfrastructure;
+import org.districtledger.registry.SampleProjects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every event type the registry emits, checked against the JSON Schema that its AsyncAPI document names. */
+@QuarkusTest
+@WithTestResource(RegistryInfrastructure.class)
+class EventSchemaTest {
+
+    private static final String SCHEMAS = "https://district-ledger.org/schemas/";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void everyEmittedEventPassesItsSchema() throws Exception {
+        String code = SampleProjects.register(SampleProjects.preparingSchool(7007));
+        String etag = given().when().get("/api/v1/projects/" + code).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json; charset=UTF-8").header("If-Match", etag)
+                .body("{\"town\": \"下朱庄街道\"}").when().patch("/api/v1/projects/" + code).then().statusCode(200);
+        send("PUT", code + "/procedures/PROJECT_APPROVAL", "{\"status\": \"DONE\", \"doneDate\": \"2023-02-10\", \"approvalNumber\": \"武审批〔2023〕5号\"}", 200);
+        send("POST", code + "/milestones", "{\"type\": \"SITE_ENTERED\", \"date\": \"2023-04-10\"}", 201);
+        send("POST", code + "/milestones", "{\"type\": \"STARTED\", \"date\": \"2023-04-16\"}", 201);
+        send("PUT", code + "/progress/2023-W17", "{\"investmentCompleted\": 350.00, \"imageProgressPercent\": 3, \"siteStatus\": \"STARTED\"}", 201);
+        int problem = given().contentType(ContentType.JSON).body("{\"title\": \"围挡审批\", \"department\": \"区城管委\"}")
+                .when().post("/api/v1/projects/" + code + "/problems").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body("{\"note\": \"已批复\"}")
+                .when().post("/api/v1/problems/" + problem + "/resolution").then().statusCode(200);
+
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder ->
+                builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
+        ObjectMapper json = new ObjectMapper();
+        Set<String> seen = new TreeSet<>();
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Events events = Events.of(kafka)) {
+            List<ConsumerRecord<String, String>> records = events.await(code, 9);
+            for (ConsumerRecord<String, String> record : records) {
+                String type = Events.header(record, "ce_type");
+                seen.add(type);
+                JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMAS + type + ".json"));
+                JsonNode body = json.readTree(record.value());
+                Set<ValidationMessage> errors = schema.validate(body);
+                assertTrue(errors.isEmpty(), type + " does not pass its schema: " + errors + "\n" + record.value());
+
+                com.fasterxml.jackson.databind.node.ObjectNode broken = (com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("project")).put("pool", "NOWHERE");
+                assertTrue(!schema.validate(broken).isEmpty(), "the schema of " + type + " catches a wrong pool");
+            }
+        }
+        Set<String> all = Arrays.stream(ProjectEventType.values()).map(ProjectEventType::cloudEventType)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(all, seen, "every event type was emitted and checked");
+    }
+
+    @Test
+    void theAsyncApiDocumentAndTheSchemasAreServed() {
+        var document = given().when().get("/asyncapi/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("asyncapi: 3.0.0"));
+        for (ProjectEventType type : ProjectEventType.values()) {
+            document.body(containsString("schemas/" + type.cloudEventType() + ".json"));
+            given().when().get("/asyncapi/schemas/" + type.cloudEventType() + ".json").then().statusCode(200);
+        }
+        given().when().get("/asyncapi/schemas/project.v1.json").then().statusCode(200);
+    }
+
+    private static void send(String method, String path, String body, int status) {
+        given().contentType(ContentType.JSON).body(body).when().request(method, "/api/v1/projects/" + path)
+                .then().statusCode(status);
+    }
+}

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.Outbox;
 import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.runtime.outbox.Outbox;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Records a change of a project, in the transaction that made it: the next sequence number, a history row
- * with who, when and the values before and after, and the event in the outbox.
+ * with who, when and the values before and after, and the event in the outbox. The event's body carries the
+ * sequence number, what changed, and the project's whole state after the change.
  */
 @ApplicationScoped
 public class ProjectJournal {
@@ -57,7 +59,12 @@ public class ProjectJournal {
         history.afterValues = write(after);
         history.persist();
 
-        outbox.append(type, view, change);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", view.code());
+        body.put("sequence", view.sequence());
+        body.put("change", change);
+        body.put("project", view);
+        outbox.append(type.cloudEventType(), view.code(), view.sequence(), body);
         return view;
     }
 

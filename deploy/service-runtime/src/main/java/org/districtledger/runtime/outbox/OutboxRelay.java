@@ -1,4 +1,4 @@
-package org.districtledger.registry.outbox;
+package org.districtledger.runtime.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +34,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the outbox to {@code ledger.project-events}, oldest first, at least once. One relay at a time
+ * Publishes the outbox to the topic of the {@code outbox} channel, oldest first, at least once. One relay at a time
  * holds the outbox (a PostgreSQL session advisory lock, freed if its replica dies), so several replicas keep
  * each project's events in order.
  * A batch is marked published only after Kafka acknowledged all of it ({@code acks=all}). The relay runs as
@@ -43,15 +43,13 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final URI SOURCE = URI.create("/project-registry");
-
-    /** Arbitrary, fixed: the key of the advisory lock that makes the relay a singleton across replicas. */
+    /** Arbitrary, fixed: the key of the advisory lock that makes the relay a singleton across a service's replicas. */
     private static final long RELAY_LOCK = 0x4c45444745524f42L;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
-    @Channel("project-events")
+    @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     MutinyEmitter<String> emitter;
 
@@ -66,6 +64,10 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500")
     int batchSize;
+
+    /** The CloudEvents {@code source} of this service, e.g. {@code /project-registry}. */
+    @ConfigProperty(name = "ledger.outbox.source")
+    URI source;
 
     @ConfigProperty(name = "ledger.outbox.poll-interval", defaultValue = "1s")
     Duration pollInterval;
@@ -174,7 +176,7 @@ public class OutboxRelay {
     private Uni<Void> send(OutboxEvent event) {
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.eventId.toString())
-                .withSource(SOURCE)
+                .withSource(source)
                 .withType(event.eventType)
                 .withSubject(event.aggregateCode)
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))

@@ -1,4 +1,4 @@
-package org.districtledger.registry.outbox;
+package org.districtledger.runtime.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -19,9 +19,11 @@ import java.util.UUID;
  * @param code the ledger code (record key and CloudEvents subject)
  * @param time when the change happened
  * @param sequence the project's event sequence number
+ * @param change what changed, as the event type describes it
  * @param project the project's state after the change
  */
-public record ProjectEvent(UUID id, String type, String code, Instant time, long sequence, JsonNode project) {
+public record ProjectEvent(UUID id, String type, String code, Instant time, long sequence, JsonNode change,
+                           JsonNode project) {
 
     public static final String TYPE_PREFIX = "ledger.project.";
 
@@ -59,6 +61,6 @@ public record ProjectEvent(UUID id, String type, String code, Instant time, long
                 throw new UnreadableRecordException("the project in the body has no " + field);
             }
         }
-        return new ProjectEvent(id, event.type(), code, event.time(), body.get("sequence").asLong(), project);
+        return new ProjectEvent(id, event.type(), code, event.time(), body.get("sequence").asLong(), body.path("change"), project);
     }
 }

@@ -5,31 +5,64 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.districtledger.runtime.DatabaseRetry;
+import org.districtledger.runtime.Failures;
+import org.districtledger.runtime.UnreadableRecordException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Consumes {@code ledger.project-events}. A record that cannot be read is refused and goes to
- * {@code ledger.project-events.tracker-dlq} with the reason; while the database is unreachable the consumer
- * waits and retries the same record, so a good record is never dropped.
+ * Consumes {@code ledger.project-events} in batches, one transaction a batch, so that bulk imports and replays
+ * keep up. A record that cannot be read, or whose event cannot be applied, goes to the dead-letter topic with
+ * the reason and the others are applied; while the database is unreachable the batch waits and is retried, so
+ * a good record is never dropped.
  */
 @ApplicationScoped
 public class ProjectEventConsumer {
 
     private final ReadModel readModel;
     private final DatabaseRetry retry;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
 
-    public ProjectEventConsumer(ReadModel readModel, DatabaseRetry retry, ObjectMapper json) {
+    public ProjectEventConsumer(ReadModel readModel, DatabaseRetry retry, DeadLetters deadLetters, ObjectMapper json) {
         this.readModel = readModel;
         this.retry = retry;
+        this.deadLetters = deadLetters;
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Incoming("project-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        ProjectEvent event = ProjectEvent.read(record, json);
-        retry.untilReachable(event.type() + " of " + event.code(), () -> readModel.apply(event));
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        List<ProjectEvent> events = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> sources = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(ProjectEvent.read(record, json));
+                sources.add(record);
+            } catch (UnreadableRecordException e) {
+                deadLetters.send(record, e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            retry.untilReachable("a batch of " + events.size() + " events", () -> readModel.applyAll(events));
+        } catch (RuntimeException batchFailed) {
+            // one event the read model refuses must not hold back the rest: apply them one at a time
+            for (int i = 0; i < events.size(); i++) {
+                List<ProjectEvent> one = List.of(events.get(i));
+                try {
+                    retry.untilReachable(one.get(0).type() + " of " + one.get(0).code(), () -> readModel.applyAll(one));
+                } catch (RuntimeException refused) {
+                    deadLetters.send(sources.get(i), "cannot be applied: " + Failures.rootMessage(refused));
+                }
+            }
+        }
     }
 }

@@ -5,27 +5,59 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.districtledger.tracker.clock.BusinessClock;
+import org.districtledger.tracker.flag.FlagService;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies the registry's events to the tracker's copy of each project, each event once, in each project's
- * order: a repeated event is skipped by its id, an old one by its sequence number, and a gap is counted.
+ * order: a repeated event is skipped by its id, an old one by its sequence number, and a gap is counted. The
+ * projects a batch changed have their flags evaluated in the same transaction.
  */
 @ApplicationScoped
 public class ReadModel {
 
     private static final Logger LOG = Logger.getLogger(ReadModel.class);
+    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
     /** What applying an event did. */
     public enum Result { APPLIED, DUPLICATE, OUTDATED }
 
+    private final FlagService flags;
+    private final BusinessClock clock;
+
+    public ReadModel(FlagService flags, BusinessClock clock) {
+        this.flags = flags;
+        this.clock = clock;
+    }
+
+    /** Applies a batch of events in one transaction, then evaluates the flags of the projects they changed. */
     @Transactional
-    public Result apply(ProjectEvent event) {
+    public List<Result> applyAll(List<ProjectEvent> events) {
+        List<Result> results = new ArrayList<>(events.size());
+        Set<String> changed = new LinkedHashSet<>();
+        for (ProjectEvent event : events) {
+            Result result = apply(event);
+            results.add(result);
+            if (result == Result.APPLIED) {
+                changed.add(event.code());
+            }
+        }
+        flags.evaluate(changed, clock.today());
+        return results;
+    }
+
+    private Result apply(ProjectEvent event) {
         if (ProcessedEvent.findById(event.id()) != null) {
             return Result.DUPLICATE;
         }
@@ -38,6 +70,7 @@ public class ReadModel {
             if (project == null) {
                 project = new TrackedProject();
                 project.code = event.code();
+                project.registeredOn = LocalDate.ofInstant(event.time(), DISTRICT);
             }
             if (event.sequence() > expected) {
                 project.sequenceGaps++;
@@ -46,6 +79,8 @@ public class ReadModel {
             }
             copyState(event, project);
             project.persist();
+            applyChange(event);
+            TimelineEntry.add(event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
             result = Result.APPLIED;
         }
         ProcessedEvent processed = new ProcessedEvent();
@@ -71,6 +106,60 @@ public class ReadModel {
         return new TrackedProjectPage(items, page, size, query.count());
     }
 
+    /** What the change adds beyond the project's state: permits, problems, weekly reports. */
+    private static void applyChange(ProjectEvent event) {
+        JsonNode change = event.change();
+        switch (event.type()) {
+            case "ledger.project.procedure-updated.v1" -> {
+                JsonNode p = change.path("procedure");
+                TrackedProcedure.Key key = new TrackedProcedure.Key(event.code(), p.path("type").asText());
+                TrackedProcedure procedure = TrackedProcedure.findById(key);
+                if (procedure == null) {
+                    procedure = new TrackedProcedure();
+                    procedure.id = key;
+                }
+                procedure.label = p.path("label").asText(key.type());
+                procedure.status = p.path("status").asText();
+                procedure.targetDate = date(p, "targetDate");
+                procedure.doneDate = date(p, "doneDate");
+                procedure.persist();
+            }
+            case "ledger.project.problem-raised.v1", "ledger.project.problem-resolved.v1" -> {
+                JsonNode p = change.path("problem");
+                TrackedProblem problem = TrackedProblem.findById(p.path("id").asLong());
+                if (problem == null) {
+                    problem = new TrackedProblem();
+                    problem.problemId = p.path("id").asLong();
+                }
+                problem.projectCode = event.code();
+                problem.title = p.path("title").asText();
+                problem.department = p.path("department").asText();
+                problem.raisedOn = date(p, "raisedOn");
+                problem.resolvedOn = date(p, "resolvedOn");
+                problem.resolutionNote = text(p, "resolutionNote");
+                problem.persist();
+            }
+            case "ledger.project.progress-reported.v1" -> {
+                JsonNode r = change.path("report");
+                TrackedProgress.Key key = new TrackedProgress.Key(event.code(), r.path("isoWeek").asText());
+                TrackedProgress progress = TrackedProgress.findById(key);
+                if (progress == null) {
+                    progress = new TrackedProgress();
+                    progress.id = key;
+                }
+                progress.weekStart = date(r, "weekStart");
+                progress.investmentCompleted = r.path("investmentCompleted").decimalValue().setScale(2);
+                progress.imageProgressPercent = r.path("imageProgressPercent").asInt();
+                progress.siteStatus = r.path("siteStatus").asText();
+                progress.revision = r.path("revision").asInt();
+                progress.persist();
+            }
+            default -> {
+                // the project's state, copied above, is all these events carry
+            }
+        }
+    }
+
     private static void copyState(ProjectEvent event, TrackedProject target) {
         JsonNode p = event.project();
         target.nationalCode = text(p, "nationalCode");
@@ -80,9 +169,16 @@ public class ReadModel {
         target.industryChain = text(p, "industryChain");
         target.town = text(p, "town");
         target.leadDepartment = text(p, "leadDepartment");
+        target.ownerUnit = text(p, "ownerUnit");
         target.planYear = p.path("planYear").asInt();
         target.totalInvestment = money(p, "totalInvestment");
         target.annualPlanInvestment = money(p, "annualPlanInvestment");
+        target.investmentCompletedTotal = money(p, "investmentCompletedTotal");
+        target.investmentCompletedPlanYear = money(p, "investmentCompletedPlanYear");
+        target.imageProgressPercent = p.path("imageProgressPercent").isInt() ? p.path("imageProgressPercent").asInt() : null;
+        target.lastReportedWeek = text(p, "lastReportedWeek");
+        target.keyConversion = p.path("keyConversion").asBoolean(false);
+        target.poolSince = date(p, "poolSince");
         target.plannedStart = date(p, "plannedStart");
         target.plannedCompletion = date(p, "plannedCompletion");
         target.actualSiteEntry = date(p, "actualSiteEntry");
@@ -102,7 +198,8 @@ public class ReadModel {
 
     private static BigDecimal money(JsonNode node, String field) {
         // the body is read with exact decimals (USE_BIG_DECIMAL_FOR_FLOATS): no float in between
-        return node.path(field).decimalValue().setScale(2);
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.decimalValue().setScale(2) : BigDecimal.ZERO.setScale(2);
     }
 
     private static LocalDate date(JsonNode node, String field) {

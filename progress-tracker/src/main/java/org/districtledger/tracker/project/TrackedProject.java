@@ -36,6 +36,35 @@ public class TrackedProject extends PanacheEntityBase {
     @Column(name = "lead_department")
     public String leadDepartment;
 
+    @Column(name = "owner_unit")
+    public String ownerUnit;
+
+    @Column(name = "key_conversion")
+    public boolean keyConversion;
+
+    @Column(name = "pool_since")
+    public LocalDate poolSince;
+
+    @Column(name = "investment_completed_total")
+    public BigDecimal investmentCompletedTotal;
+
+    @Column(name = "investment_completed_plan_year")
+    public BigDecimal investmentCompletedPlanYear;
+
+    @Column(name = "image_progress_percent")
+    public Integer imageProgressPercent;
+
+    @Column(name = "last_reported_week")
+    public String lastReportedWeek;
+
+    /** The day of the first event the tracker applied for the project. */
+    @Column(name = "registered_on")
+    public LocalDate registeredOn;
+
+    /** The sequence number of the project's latest alert on {@code ledger.tracker-alerts}. */
+    @Column(name = "alert_sequence")
+    public long alertSequence;
+
     @Column(name = "plan_year")
     public int planYear;
 

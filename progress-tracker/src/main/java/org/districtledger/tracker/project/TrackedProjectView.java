@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A project as the tracker knows it. */
+/** A project as the tracker knows it. Money in 万元. */
 public record TrackedProjectView(
         String code,
         String nationalCode,
         String name,
         String pool,
+        LocalDate poolSince,
         String cityCategory,
         String industryChain,
         String town,
@@ -17,6 +18,11 @@ public record TrackedProjectView(
         int planYear,
         BigDecimal totalInvestment,
         BigDecimal annualPlanInvestment,
+        BigDecimal investmentCompletedPlanYear,
+        BigDecimal investmentCompletedTotal,
+        Integer imageProgressPercent,
+        String lastReportedWeek,
+        boolean keyConversion,
         LocalDate plannedStart,
         LocalDate plannedCompletion,
         LocalDate actualSiteEntry,
@@ -29,9 +35,10 @@ public record TrackedProjectView(
         int sequenceGaps) {
 
     public static TrackedProjectView of(TrackedProject p) {
-        return new TrackedProjectView(p.code, p.nationalCode, p.name, p.pool, p.cityCategory, p.industryChain, p.town,
-                p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment, p.plannedStart,
-                p.plannedCompletion, p.actualSiteEntry, p.actualStart, p.actualCompletion, p.actualProduction,
-                p.lastSequence, p.lastEventType, p.lastEventAt, p.sequenceGaps);
+        return new TrackedProjectView(p.code, p.nationalCode, p.name, p.pool, p.poolSince, p.cityCategory,
+                p.industryChain, p.town, p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment,
+                p.investmentCompletedPlanYear, p.investmentCompletedTotal, p.imageProgressPercent, p.lastReportedWeek,
+                p.keyConversion, p.plannedStart, p.plannedCompletion, p.actualSiteEntry, p.actualStart,
+                p.actualCompletion, p.actualProduction, p.lastSequence, p.lastEventType, p.lastEventAt, p.sequenceGaps);
     }
 }

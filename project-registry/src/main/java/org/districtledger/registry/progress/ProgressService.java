@@ -3,6 +3,7 @@ package org.districtledger.registry.progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.runtime.IsoWeek;
 import org.districtledger.registry.project.Pool;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;

@@ -1,6 +1,5 @@
-package org.districtledger.registry.progress;
+package org.districtledger.runtime;
 
-import org.districtledger.runtime.ProblemException;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

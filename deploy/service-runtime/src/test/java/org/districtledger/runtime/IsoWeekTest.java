@@ -1,6 +1,5 @@
-package org.districtledger.registry.progress;
+package org.districtledger.runtime;
 
-import org.districtledger.runtime.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,0 +1,60 @@
+package org.districtledger.tracker.assignment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A version of a project's assignment, kept with who made it and when. */
+@Entity
+@Table(name = "assignment_history")
+public class AssignmentHistory extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "project_code")
+    public String projectCode;
+
+    public long version;
+
+    @Column(name = "leader_name")
+    public String leaderName;
+
+    @Column(name = "leader_title")
+    public String leaderTitle;
+
+    @Column(name = "task_force_name")
+    public String taskForceName;
+
+    @Column(name = "lead_department")
+    public String leadDepartment;
+
+    public String members;
+
+    @Column(name = "changed_by")
+    public String changedBy;
+
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
+    static AssignmentHistory of(Assignment a) {
+        AssignmentHistory h = new AssignmentHistory();
+        h.projectCode = a.projectCode;
+        h.version = a.version;
+        h.leaderName = a.leaderName;
+        h.leaderTitle = a.leaderTitle;
+        h.taskForceName = a.taskForceName;
+        h.leadDepartment = a.leadDepartment;
+        h.members = a.members;
+        h.changedBy = a.changedBy;
+        h.changedAt = a.changedAt;
+        return h;
+    }
+}

@@ -1,0 +1,53 @@
+package org.districtledger.tracker.assignment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.runtime.CloudEventRecord;
+import org.districtledger.runtime.DatabaseRetry;
+import org.districtledger.tracker.alert.Alerts;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the tracker's own {@code ledger.assignment.changed.v1} alerts back from {@code ledger.tracker-alerts}.
+ * Live this changes nothing (the assignment is there already); replayed into an empty database it restores
+ * every assignment, so that the tracker's whole state can be rebuilt from the topics.
+ */
+@ApplicationScoped
+public class AssignmentReplayConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AssignmentReplayConsumer.class);
+
+    private final AssignmentService assignments;
+    private final DatabaseRetry retry;
+    private final ObjectMapper json;
+
+    public AssignmentReplayConsumer(AssignmentService assignments, DatabaseRetry retry, ObjectMapper json) {
+        this.assignments = assignments;
+        this.retry = retry;
+        this.json = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Incoming("assignment-replay")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
+        CloudEventRecord event;
+        AssignmentView announced;
+        try {
+            event = CloudEventRecord.read(record);
+            if (!Alerts.ASSIGNMENT_CHANGED.equals(event.type())) {
+                return;
+            }
+            JsonNode body = json.readTree(event.data());
+            announced = json.treeToValue(body.path("assignment"), AssignmentView.class);
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.warnf("Skipped an unreadable record on ledger.tracker-alerts (offset %d): %s", record.offset(), e.getMessage());
+            return;
+        }
+        retry.untilReachable("the assignment of " + announced.projectCode(), () -> assignments.restore(announced));
+    }
+}

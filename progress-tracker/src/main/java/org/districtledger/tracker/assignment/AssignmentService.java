@@ -1,0 +1,174 @@
+package org.districtledger.tracker.assignment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.districtledger.runtime.ProblemException;
+import org.districtledger.tracker.alert.Alerts;
+import org.districtledger.tracker.clock.BusinessClock;
+import org.districtledger.tracker.flag.FlagService;
+import org.districtledger.tracker.project.TimelineEntry;
+import org.districtledger.tracker.project.TrackedProject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps the one-leader-one-task-force assignments: each change kept with who and when, announced on
+ * {@code ledger.tracker-alerts}, and the project's flags evaluated again (an assignment clears 包联缺失).
+ */
+@ApplicationScoped
+public class AssignmentService {
+
+    private static final TypeReference<List<AssignmentRequest.Member>> MEMBERS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+    private final Alerts alerts;
+    private final FlagService flags;
+    private final BusinessClock clock;
+
+    public AssignmentService(ObjectMapper json, Alerts alerts, FlagService flags, BusinessClock clock) {
+        this.json = json;
+        this.alerts = alerts;
+        this.flags = flags;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AssignmentView assign(String code, AssignmentRequest request, String actor) {
+        TrackedProject project = TrackedProject.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project", code);
+        }
+        Assignment assignment = Assignment.findById(code);
+        AssignmentView before = assignment == null ? null : view(assignment, project);
+        if (assignment == null) {
+            assignment = new Assignment();
+            assignment.projectCode = code;
+        }
+        assignment.leaderName = request.leader().name().strip();
+        assignment.leaderTitle = request.leader().title();
+        assignment.taskForceName = request.taskForce().name().strip();
+        assignment.leadDepartment = request.taskForce().leadDepartment().strip();
+        assignment.members = write(request.taskForce().members());
+        assignment.version++;
+        assignment.changedBy = actor;
+        assignment.changedAt = Instant.now();
+        assignment.persist();
+        AssignmentHistory.of(assignment).persist();
+        AssignmentView after = view(assignment, project);
+
+        TimelineEntry.add(code, assignment.changedAt, TimelineEntry.Kind.ASSIGNMENT, "ASSIGNED",
+                (before == null ? "落实包联：" : "调整包联：") + "领导 " + after.leader().name()
+                        + (after.leader().title() == null ? "" : "（" + after.leader().title() + "）")
+                        + "，专班 " + after.taskForce().name() + "，牵头部门 " + after.taskForce().leadDepartment());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("assignment", after);
+        content.put("previous", before);
+        alerts.publish(project, Alerts.ASSIGNMENT_CHANGED, content);
+        flags.evaluate(Set.of(code), clock.today());
+        return after;
+    }
+
+    /**
+     * Applies an assignment from {@code ledger.tracker-alerts} if it is newer than the one held: nothing live,
+     * where the tracker published it itself, but the way a replay into an empty database gets them back.
+     */
+    @Transactional
+    public boolean restore(AssignmentView announced) {
+        Assignment assignment = Assignment.findById(announced.projectCode());
+        if (assignment != null && assignment.version >= announced.version()) {
+            return false;
+        }
+        if (assignment == null) {
+            assignment = new Assignment();
+            assignment.projectCode = announced.projectCode();
+        }
+        assignment.leaderName = announced.leader().name();
+        assignment.leaderTitle = announced.leader().title();
+        assignment.taskForceName = announced.taskForce().name();
+        assignment.leadDepartment = announced.taskForce().leadDepartment();
+        assignment.members = write(announced.taskForce().members());
+        assignment.version = announced.version();
+        assignment.changedBy = announced.changedBy();
+        assignment.changedAt = announced.changedAt();
+        assignment.persist();
+        AssignmentHistory.of(assignment).persist();
+        flags.evaluate(Set.of(assignment.projectCode), clock.today());
+        return true;
+    }
+
+    public AssignmentView find(String code) {
+        Assignment assignment = Assignment.findById(code);
+        if (assignment == null) {
+            throw ProblemException.notFound("Assignment of project", code);
+        }
+        return view(assignment, TrackedProject.findById(code));
+    }
+
+    public List<AssignmentView> list(String leader, String taskForce, String department) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (leader != null) {
+            where.append(" and leaderName = :leader");
+            parameters.put("leader", leader);
+        }
+        if (taskForce != null) {
+            where.append(" and taskForceName = :taskForce");
+            parameters.put("taskForce", taskForce);
+        }
+        if (department != null) {
+            where.append(" and leadDepartment = :department");
+            parameters.put("department", department);
+        }
+        return Assignment.<Assignment>find(where.toString(), Sort.by("projectCode"), parameters).list().stream()
+                .map(a -> view(a, TrackedProject.findById(a.projectCode)))
+                .toList();
+    }
+
+    public List<AssignmentView> history(String code) {
+        TrackedProject project = TrackedProject.findById(code);
+        if (project == null) {
+            throw ProblemException.notFound("Project", code);
+        }
+        List<AssignmentView> versions = new ArrayList<>();
+        for (AssignmentHistory h : AssignmentHistory.<AssignmentHistory>list("projectCode = ?1 order by version", code)) {
+            versions.add(new AssignmentView(code, project.name, new AssignmentRequest.Leader(h.leaderName, h.leaderTitle),
+                    new AssignmentRequest.TaskForce(h.taskForceName, h.leadDepartment, read(h.members)),
+                    h.version, h.changedBy, h.changedAt));
+        }
+        return versions;
+    }
+
+    AssignmentView view(Assignment a, TrackedProject project) {
+        return new AssignmentView(a.projectCode, project == null ? null : project.name,
+                new AssignmentRequest.Leader(a.leaderName, a.leaderTitle),
+                new AssignmentRequest.TaskForce(a.taskForceName, a.leadDepartment, read(a.members)),
+                a.version, a.changedBy, a.changedAt);
+    }
+
+    private String write(List<AssignmentRequest.Member> members) {
+        try {
+            return json.writeValueAsString(members);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<AssignmentRequest.Member> read(String members) {
+        try {
+            return json.readValue(members, MEMBERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable members of an assignment", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.districtledger.tracker.clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The date the rules and the weekly view work as of: today in the district's time zone, unless it has been
+ * set ("as of" a date) for a meeting, a simulation or a test. The setting lives in the database, so that
+ * every replica of the tracker agrees on it.
+ */
+@ApplicationScoped
+public class BusinessClock {
+
+    private final EntityManager entityManager;
+    private final ZoneId zone;
+
+    public BusinessClock(EntityManager entityManager,
+                         @ConfigProperty(name = "ledger.clock.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+        this.entityManager = entityManager;
+        this.zone = zone;
+    }
+
+    /** The business date. */
+    @Transactional
+    public LocalDate today() {
+        return setDate().orElseGet(() -> LocalDate.now(zone));
+    }
+
+    /** The date the clock was set to, if it was. */
+    @Transactional
+    public Optional<LocalDate> setDate() {
+        Object asOf = entityManager.createNativeQuery("SELECT as_of FROM business_clock WHERE id = 1").getSingleResult();
+        return Optional.ofNullable(asOf).map(value -> value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
+    }
+
+    /** Sets the clock to a date, or back to today with {@code null}. */
+    @Transactional
+    public void set(LocalDate asOf) {
+        entityManager.createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
+                .setParameter(1, asOf)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,17 @@
+package org.districtledger.tracker.flag;
+
+/** How bad it is: yellow (黄灯) warns, red (红灯) calls for a leader. */
+public enum Colour {
+    YELLOW("黄"),
+    RED("红");
+
+    private final String label;
+
+    Colour(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,55 @@
+package org.districtledger.tracker.flag;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+
+/** A rule's finding on a project, from the day it was raised until it is cleared. */
+@Entity
+@Table(name = "flag")
+public class Flag extends PanacheEntityBase {
+
+    /** Whether the cause is still there. */
+    public enum State { OPEN, CLEARED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "project_code")
+    public String projectCode;
+
+    @Enumerated(EnumType.STRING)
+    public Rule rule;
+
+    /** What within the project the flag is about (a permit type), or empty. */
+    public String subject;
+
+    @Column(name = "rule_version")
+    public int ruleVersion;
+
+    @Enumerated(EnumType.STRING)
+    public Colour colour;
+
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    @Column(name = "raised_on")
+    public LocalDate raisedOn;
+
+    @Column(name = "escalated_on")
+    public LocalDate escalatedOn;
+
+    @Column(name = "cleared_on")
+    public LocalDate clearedOn;
+}

@@ -1,0 +1,55 @@
+package org.districtledger.tracker.flag;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One step in a flag's life: raised, escalated or cleared, as of a business date. */
+@Entity
+@Table(name = "flag_history")
+public class FlagHistory extends PanacheEntityBase {
+
+    /** The steps of a flag's life. */
+    public enum Change { RAISED, ESCALATED, CLEARED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "flag_id")
+    public Long flagId;
+
+    @Column(name = "project_code")
+    public String projectCode;
+
+    @Enumerated(EnumType.STRING)
+    public Rule rule;
+
+    public String subject;
+
+    @Enumerated(EnumType.STRING)
+    public Change change;
+
+    @Enumerated(EnumType.STRING)
+    public Colour colour;
+
+    public String reason;
+
+    @Column(name = "rule_version")
+    public int ruleVersion;
+
+    @Column(name = "as_of")
+    public LocalDate asOf;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

@@ -1,0 +1,176 @@
+package org.districtledger.tracker.flag;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.districtledger.runtime.SchemaMigration;
+import org.districtledger.tracker.alert.Alerts;
+import org.districtledger.tracker.assignment.Assignment;
+import org.districtledger.tracker.clock.BusinessClock;
+import org.districtledger.tracker.project.TimelineEntry;
+import org.districtledger.tracker.project.TrackedProcedure;
+import org.districtledger.tracker.project.TrackedProject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raises, escalates and clears flags by what the rules find, keeps each step as history and in the
+ * project's timeline, and announces it on {@code ledger.tracker-alerts}. Rules run when a project's events
+ * arrive, when its assignment changes, when the business clock is set, and every night.
+ */
+@ApplicationScoped
+public class FlagService {
+
+    private static final Logger LOG = Logger.getLogger(FlagService.class);
+    private static final int CHUNK = 200;
+
+    private final FlagRules rules;
+    private final BusinessClock clock;
+    private final Alerts alerts;
+    private final SchemaMigration schema;
+
+    public FlagService(FlagSettings settings, BusinessClock clock, Alerts alerts, SchemaMigration schema) {
+        this.rules = new FlagRules(settings);
+        this.clock = clock;
+        this.alerts = alerts;
+        this.schema = schema;
+    }
+
+    public FlagRules rules() {
+        return rules;
+    }
+
+    /** Evaluates the rules for these projects as of a date, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluate(Collection<String> codes, LocalDate asOf) {
+        for (String code : codes) {
+            TrackedProject project = TrackedProject.findById(code);
+            if (project != null) {
+                reconcile(project, rules.evaluate(facts(project), asOf), asOf);
+            }
+        }
+    }
+
+    /** Evaluates every project as of the business date, a chunk of projects per transaction. */
+    public void evaluateAll() {
+        LocalDate asOf = clock.today();
+        List<String> codes = QuarkusTransaction.requiringNew().call(() ->
+                TrackedProject.<TrackedProject>findAll().project(String.class).list());
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            List<String> chunk = codes.subList(from, Math.min(from + CHUNK, codes.size()));
+            QuarkusTransaction.requiringNew().run(() -> evaluate(chunk, asOf));
+        }
+        LOG.infof("Flags evaluated for %d projects as of %s", codes.size(), asOf);
+    }
+
+    /** Time alone makes a project stall: every night the rules run for every project. */
+    @Scheduled(cron = "{ledger.flags.schedule}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        if (schema.migrated()) {
+            evaluateAll();
+        }
+    }
+
+    private void reconcile(TrackedProject project, List<Finding> findings, LocalDate asOf) {
+        Map<String, Flag> open = new HashMap<>();
+        for (Flag flag : Flag.<Flag>list("projectCode = ?1 and state = ?2", project.code, Flag.State.OPEN)) {
+            open.put(flag.rule + "/" + flag.subject, flag);
+        }
+        for (Finding finding : findings) {
+            Flag flag = open.remove(finding.rule() + "/" + finding.subject());
+            if (flag == null) {
+                raise(project, finding, asOf);
+            } else if (flag.colour == Colour.YELLOW && finding.colour() == Colour.RED) {
+                flag.colour = Colour.RED;
+                flag.reason = finding.reason();
+                flag.escalatedOn = asOf;
+                step(project, flag, FlagHistory.Change.ESCALATED, asOf);
+            } else if (flag.colour == Colour.RED && finding.colour() == Colour.YELLOW) {
+                clear(project, flag, asOf);
+                raise(project, finding, asOf);
+            } else {
+                flag.reason = finding.reason();
+            }
+        }
+        for (Flag gone : open.values()) {
+            clear(project, gone, asOf);
+        }
+    }
+
+    private void raise(TrackedProject project, Finding finding, LocalDate asOf) {
+        Flag flag = new Flag();
+        flag.projectCode = project.code;
+        flag.rule = finding.rule();
+        flag.subject = finding.subject();
+        flag.ruleVersion = finding.rule().version();
+        flag.colour = finding.colour();
+        flag.reason = finding.reason();
+        flag.state = Flag.State.OPEN;
+        flag.raisedOn = asOf;
+        flag.persist();
+        step(project, flag, FlagHistory.Change.RAISED, asOf);
+    }
+
+    private void clear(TrackedProject project, Flag flag, LocalDate asOf) {
+        flag.state = Flag.State.CLEARED;
+        flag.clearedOn = asOf;
+        step(project, flag, FlagHistory.Change.CLEARED, asOf);
+    }
+
+    private void step(TrackedProject project, Flag flag, FlagHistory.Change change, LocalDate asOf) {
+        FlagHistory history = new FlagHistory();
+        history.flagId = flag.id;
+        history.projectCode = flag.projectCode;
+        history.rule = flag.rule;
+        history.subject = flag.subject;
+        history.change = change;
+        history.colour = flag.colour;
+        history.reason = flag.reason;
+        history.ruleVersion = flag.ruleVersion;
+        history.asOf = asOf;
+        history.recordedAt = Instant.now();
+        history.persist();
+
+        String what = switch (change) {
+            case RAISED -> "亮" + flag.colour.label() + "灯";
+            case ESCALATED -> "升级为红灯";
+            case CLEARED -> "消除" + flag.colour.label() + "灯";
+        };
+        TimelineEntry.add(project.code, Instant.now(), TimelineEntry.Kind.FLAG, change.name(),
+                what + "【" + flag.rule.label() + "】" + flag.reason + "（截至 " + asOf + "）");
+
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("asOf", asOf);
+        content.put("flag", view(flag, project, Assignment.findById(project.code)));
+        alerts.publish(project, switch (change) {
+            case RAISED -> Alerts.FLAG_RAISED;
+            case ESCALATED -> Alerts.FLAG_ESCALATED;
+            case CLEARED -> Alerts.FLAG_CLEARED;
+        }, content);
+    }
+
+    static FlagView view(Flag flag, TrackedProject project, Assignment assignment) {
+        return new FlagView(flag.id, flag.projectCode, project == null ? null : project.name,
+                project == null ? null : project.town, project == null ? null : project.industryChain,
+                project == null ? null : project.pool, flag.rule, flag.rule.label(), flag.ruleVersion, flag.subject,
+                flag.colour, flag.reason, flag.state, flag.raisedOn, flag.escalatedOn, flag.clearedOn,
+                assignment == null ? null : assignment.leaderName, assignment == null ? null : assignment.taskForceName);
+    }
+
+    private static ProjectFacts facts(TrackedProject p) {
+        List<ProjectFacts.Procedure> procedures = TrackedProcedure.<TrackedProcedure>list("id.projectCode", p.code).stream()
+                .map(t -> new ProjectFacts.Procedure(t.id.type(), t.label, t.status, t.targetDate))
+                .toList();
+        return new ProjectFacts(p.code, p.pool, p.planYear, p.totalInvestment, p.annualPlanInvestment,
+                p.investmentCompletedPlanYear, p.plannedStart, p.actualStart, p.poolSince, p.lastReportedWeek,
+                p.keyConversion, p.registeredOn, Assignment.findById(p.code) != null, procedures);
+    }
+}

@@ -1,0 +1,50 @@
+package org.districtledger.tracker.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One line of a project's story in the tracker: an event, a flag or an assignment, told in Chinese. */
+@Entity
+@Table(name = "timeline_entry")
+public class TimelineEntry extends PanacheEntityBase {
+
+    /** Where the line comes from. */
+    public enum Kind { EVENT, FLAG, ASSIGNMENT }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "project_code")
+    public String projectCode;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    /** The event type, the flag change or the assignment change. */
+    public String type;
+
+    public String summary;
+
+    public static void add(String projectCode, Instant at, Kind kind, String type, String summary) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.projectCode = projectCode;
+        entry.occurredAt = at;
+        entry.kind = kind;
+        entry.type = type;
+        entry.summary = summary.length() > 1000 ? summary.substring(0, 997) + "…" : summary;
+        entry.persist();
+    }
+}

@@ -62,8 +62,8 @@ public class FlagService {
     /** Evaluates every project as of the business date, a chunk of projects per transaction. */
     public void evaluateAll() {
         LocalDate asOf = clock.today();
-        List<String> codes = QuarkusTransaction.requiringNew().call(() ->
-                TrackedProject.<TrackedProject>findAll().project(String.class).list());
+        List<String> codes = QuarkusTransaction.requiringNew().call(() -> TrackedProject.getEntityManager()
+                .createQuery("select p.code from TrackedProject p order by p.code", String.class).getResultList());
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(from + CHUNK, codes.size()));
             QuarkusTransaction.requiringNew().run(() -> evaluate(chunk, asOf));

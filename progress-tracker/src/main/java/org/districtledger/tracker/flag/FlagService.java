@@ -122,6 +122,7 @@ public class FlagService {
     private void clear(TrackedProject project, Flag flag, LocalDate asOf) {
         flag.state = Flag.State.CLEARED;
         flag.clearedOn = asOf;
+        Flag.flush(); // before a new flag of the same rule may be raised: one open flag per rule and subject
         step(project, flag, FlagHistory.Change.CLEARED, asOf);
     }
 
@@ -165,12 +166,20 @@ public class FlagService {
                 assignment == null ? null : assignment.leaderName, assignment == null ? null : assignment.taskForceName);
     }
 
+    /** Since when the project has been on the ledger as it stands: in its pool, or since the tracker heard of it. */
+    private static LocalDate knownSince(TrackedProject p) {
+        if (p.poolSince == null) {
+            return p.registeredOn;
+        }
+        return p.registeredOn == null || p.poolSince.isBefore(p.registeredOn) ? p.poolSince : p.registeredOn;
+    }
+
     private static ProjectFacts facts(TrackedProject p) {
         List<ProjectFacts.Procedure> procedures = TrackedProcedure.<TrackedProcedure>list("id.projectCode", p.code).stream()
                 .map(t -> new ProjectFacts.Procedure(t.id.type(), t.label, t.status, t.targetDate))
                 .toList();
         return new ProjectFacts(p.code, p.pool, p.planYear, p.totalInvestment, p.annualPlanInvestment,
                 p.investmentCompletedPlanYear, p.plannedStart, p.actualStart, p.poolSince, p.lastReportedWeek,
-                p.keyConversion, p.registeredOn, Assignment.findById(p.code) != null, procedures);
+                p.keyConversion, knownSince(p), Assignment.findById(p.code) != null, procedures);
     }
 }

@@ -10,6 +10,7 @@ import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.Failures;
 import org.districtledger.runtime.UnreadableRecordException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ProjectEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ProjectEventConsumer.class);
 
     private final ReadModel readModel;
     private final DatabaseRetry retry;
@@ -57,10 +60,16 @@ public class ProjectEventConsumer {
             // one event the read model refuses must not hold back the rest: apply them one at a time
             for (int i = 0; i < events.size(); i++) {
                 List<ProjectEvent> one = List.of(events.get(i));
+                String what = one.get(0).type() + " of " + one.get(0).code();
                 try {
-                    retry.untilReachable(one.get(0).type() + " of " + one.get(0).code(), () -> readModel.applyAll(one));
-                } catch (RuntimeException refused) {
-                    deadLetters.send(sources.get(i), "cannot be applied: " + Failures.rootMessage(refused));
+                    retry.untilReachable(what, () -> readModel.applyAll(one));
+                } catch (RuntimeException rulesFailed) {
+                    try {
+                        retry.untilReachable(what, () -> readModel.applyWithoutFlags(one));
+                        LOG.errorf(rulesFailed, "Applied %s, but its flags could not be evaluated; the nightly run will", what);
+                    } catch (RuntimeException refused) {
+                        deadLetters.send(sources.get(i), "cannot be applied: " + Failures.rootMessage(refused));
+                    }
                 }
             }
         }

@@ -44,6 +44,19 @@ public class ReadModel {
     /** Applies a batch of events in one transaction, then evaluates the flags of the projects they changed. */
     @Transactional
     public List<Result> applyAll(List<ProjectEvent> events) {
+        return applyAll(events, true);
+    }
+
+    /**
+     * Applies the events without evaluating flags: the way to keep a good event when the rules fail on it
+     * (the nightly run evaluates them again).
+     */
+    @Transactional
+    public List<Result> applyWithoutFlags(List<ProjectEvent> events) {
+        return applyAll(events, false);
+    }
+
+    private List<Result> applyAll(List<ProjectEvent> events, boolean evaluateFlags) {
         List<Result> results = new ArrayList<>(events.size());
         Set<String> changed = new LinkedHashSet<>();
         for (ProjectEvent event : events) {
@@ -53,7 +66,9 @@ public class ReadModel {
                 changed.add(event.code());
             }
         }
-        flags.evaluate(changed, clock.today());
+        if (evaluateFlags) {
+            flags.evaluate(changed, clock.today());
+        }
         return results;
     }
 

@@ -1,0 +1,76 @@
+package org.districtledger.tracker.flag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.RegistryEvents;
+import org.districtledger.tracker.TrackerInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every alert type the tracker emits, checked against the JSON Schema its AsyncAPI document names. */
+@QuarkusTest
+@WithTestResource(TrackerInfrastructure.class)
+class AlertSchemaTest {
+
+    private static final String SCHEMAS = "https://district-ledger.org/schemas/";
+    private static final List<String> TYPES = List.of("ledger.flag.raised.v1", "ledger.flag.escalated.v1",
+            "ledger.flag.cleared.v1", "ledger.assignment.changed.v1");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void everyAlertTypePassesItsSchema() throws Exception {
+        String code = "WQ-2023-9101";
+        FlagLifecycleTest.setClock("2023-02-01");
+        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder ->
+                builder.schemaMappers(m -> m.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
+        ObjectMapper json = new ObjectMapper();
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Alerts alerts = new Alerts(kafka)) {
+            kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
+                    Map.of("pool", "BUILDING", "actualStart", "2023-01-25", "poolSince", "2023-01-25", "lastReportedWeek", "2023-W04"),
+                    Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
+            alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
+            FlagLifecycleTest.setClock("2023-02-20");
+            alerts.await(code, "ledger.flag.escalated.v1", "MISSING_ACCOUNTABILITY");
+            given().contentType(ContentType.JSON)
+                    .body("{\"leader\": {\"name\": \"刘洋\"}, \"taskForce\": {\"name\": \"城建专班\", \"leadDepartment\": \"区住建委\", \"members\": [{\"name\": \"孙磊\"}]}}")
+                    .when().put("/api/v1/assignments/" + code).then().statusCode(200);
+            alerts.await(code, "ledger.flag.cleared.v1", "MISSING_ACCOUNTABILITY");
+            alerts.await(code, "ledger.assignment.changed.v1");
+
+            for (String type : TYPES) {
+                var schema = factory.getSchema(SchemaLocation.of(SCHEMAS + type + ".json"));
+                for (ConsumerRecord<String, String> record : alerts.of(code, type)) {
+                    var errors = schema.validate(json.readTree(record.value()));
+                    assertTrue(errors.isEmpty(), type + " does not pass its schema: " + errors + "\n" + record.value());
+                    var broken = json.readTree(record.value().replace("\"sequence\":", "\"sequence\":-"));
+                    assertTrue(!schema.validate(broken).isEmpty(), "the schema of " + type + " catches a negative sequence");
+                }
+                assertTrue(!alerts.of(code, type).isEmpty(), "emitted " + type);
+            }
+        }
+        var document = given().when().get("/asyncapi/asyncapi.yaml").then().statusCode(200);
+        for (String type : TYPES) {
+            document.body(containsString("schemas/" + type + ".json"));
+            given().when().get("/asyncapi/schemas/" + type + ".json").then().statusCode(200);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.districtledger.launcher;
+
+import org.districtledger.localstack.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A flag rule configuration that makes no sense stops the tracker at start, naming the key that is wrong. */
+class MisconfigurationIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void redBeforeYellowStopsTheTrackerNamingTheKey() throws Exception {
+        String log = startWith(Map.of("LEDGER_FLAGS_STALLED_START_RED_DAYS", "10"));
+        assertTrue(log.contains("ledger.flags.stalled-start.red-days (10) must be greater than ledger.flags.stalled-start.yellow-days (14)"), log);
+    }
+
+    @Test
+    void aNegativeThresholdStopsTheTrackerNamingTheKey() throws Exception {
+        String log = startWith(Map.of("LEDGER_FLAGS_SILENT_YELLOW_WEEKS", "-1"));
+        assertTrue(log.contains("ledger.flags.silent.yellow-weeks"), log);
+    }
+
+    private String startWith(Map<String, String> wrong) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(wrong);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.pick()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + FreePorts.pick() + "/tracker");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.pick());
+        ChildProcess tracker = ChildProcess.java(data.resolve("tracker-" + System.nanoTime() + ".log"), env,
+                "-jar", ChildProcess.home().resolve("progress-tracker/target/quarkus-app/quarkus-run.jar").toString());
+        boolean stopped = tracker.process.waitFor(90, TimeUnit.SECONDS);
+        if (!stopped) {
+            tracker.process.destroyForcibly();
+        }
+        assertTrue(stopped, "the tracker refuses to start:\n" + tracker.log());
+        assertNotEquals(0, tracker.process.exitValue());
+        return tracker.log();
+    }
+}

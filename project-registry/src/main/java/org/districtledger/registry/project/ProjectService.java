@@ -115,6 +115,16 @@ public class ProjectService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        return update(project, after, actor);
+    }
+
+    /**
+     * Writes edited values to a locked project, checked by the rules, and records the fields that changed; a
+     * project found as it is stays untouched, with no history and no event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectView update(Project project, ProjectEdit after, String actor) {
+        ProjectEdit before = ProjectEdit.of(project);
         checkRules(after, project.pool);
         checkNationalCodeFree(after.nationalCode(), project.id);
         after.applyTo(project);
@@ -185,7 +195,8 @@ public class ProjectService {
         }
     }
 
-    private static void checkRegistration(NewProject request) {
+    /** Refuses a registration the rules forbid, naming the field. */
+    public static void checkRegistration(NewProject request) {
         switch (request.pool()) {
             case BUILDING -> {
                 if (request.actualStart() == null) {
@@ -205,7 +216,8 @@ public class ProjectService {
                 request.plannedCompletion(), Set.of(), false, false), request.pool());
     }
 
-    private static void checkRules(ProjectEdit edit, Pool pool) {
+    /** Refuses edited values the rules forbid for a project in {@code pool}, naming the field. */
+    public static void checkRules(ProjectEdit edit, Pool pool) {
         if (edit.annualPlanInvestment().compareTo(edit.totalInvestment()) > 0) {
             throw ProblemException.invalidField("annualPlanInvestment", "must not exceed totalInvestment");
         }

@@ -1,0 +1,236 @@
+package org.districtledger.registry.sheet;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.districtledger.registry.project.CityCategory;
+import org.districtledger.registry.project.FundingSource;
+import org.districtledger.registry.project.NewProject;
+import org.districtledger.registry.project.Pool;
+import org.districtledger.registry.project.Project;
+import org.districtledger.registry.project.ProjectEdit;
+import org.districtledger.registry.project.ProjectService;
+import org.districtledger.runtime.Failures;
+import org.districtledger.runtime.Problem;
+import org.districtledger.runtime.ProblemException;
+import org.districtledger.sheet.LedgerColumns;
+import org.districtledger.sheet.LedgerRow;
+import org.districtledger.sheet.LedgerSheetReader;
+import org.districtledger.sheet.SheetError;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Imports the project office's ledger file: every row is checked first, by the sheet's layout and by the
+ * ledger's rules, and every error reported at once; a file with any error imports nothing. Otherwise the rows
+ * are applied in one transaction, as a job whose progress can be followed: a row with a ledger code or a
+ * known national code (or, having neither, the name, town and year of a project without one) updates that
+ * project, or changes nothing if it is as the ledger has it; any other row admits a new project.
+ */
+@ApplicationScoped
+public class LedgerImportService {
+
+    private static final Logger LOG = Logger.getLogger(LedgerImportService.class);
+    private static final int PROGRESS_EVERY = 25;
+
+    /** The ledger's field names, as the sheet's columns say them. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("name", LedgerColumns.NAME), Map.entry("nationalCode", LedgerColumns.NATIONAL_CODE),
+            Map.entry("pool", LedgerColumns.POOL), Map.entry("actualStart", LedgerColumns.ACTUAL_START),
+            Map.entry("plannedStart", LedgerColumns.PLANNED_START), Map.entry("plannedCompletion", LedgerColumns.PLANNED_COMPLETION),
+            Map.entry("totalInvestment", LedgerColumns.TOTAL), Map.entry("annualPlanInvestment", LedgerColumns.ANNUAL),
+            Map.entry("planYear", LedgerColumns.PLAN_YEAR));
+
+    /** What a row will do. */
+    enum Action { CREATE, UPDATE, UNCHANGED }
+
+    /** A checked row and what it will do to which project. */
+    record Planned(LedgerRow row, Action action, String code) {
+    }
+
+    private final ProjectService projects;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger-import"));
+
+    public LedgerImportService(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    /** Checks the file and tells what an import would do, changing nothing. */
+    public ImportView dryRun(byte[] content) {
+        List<Planned> plan = check(content);
+        return new ImportView(null, "VALIDATED", true, plan.size(), 0, count(plan, Action.CREATE), count(plan, Action.UPDATE),
+                count(plan, Action.UNCHANGED), null, Instant.now(), Instant.now());
+    }
+
+    /** Checks the file, then imports it as a job running in the background. */
+    public ImportView start(byte[] content, String actor) {
+        List<Planned> plan = check(content);
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob created = new ImportJob();
+            created.id = UUID.randomUUID();
+            created.status = ImportJob.Status.RUNNING;
+            created.rowsTotal = plan.size();
+            created.createdBy = actor;
+            created.createdAt = Instant.now();
+            created.persist();
+            return created;
+        });
+        worker.submit(() -> run(job.id, plan, actor));
+        return ImportView.of(job);
+    }
+
+    public Optional<ImportView> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(ImportView::of));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    private void run(UUID id, List<Planned> plan, String actor) {
+        try {
+            QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
+                int done = 0;
+                for (Planned planned : plan) {
+                    apply(planned, actor);
+                    done++;
+                    if (done % PROGRESS_EVERY == 0 && done < plan.size()) {
+                        int progress = done;
+                        QuarkusTransaction.requiringNew().run(() -> ImportJob.update("rowsDone = ?1 where id = ?2", progress, id));
+                    }
+                }
+                ImportJob job = ImportJob.findById(id);
+                job.rowsDone = plan.size();
+                job.created = count(plan, Action.CREATE);
+                job.updated = count(plan, Action.UPDATE);
+                job.unchanged = count(plan, Action.UNCHANGED);
+                job.status = ImportJob.Status.DONE;
+                job.finishedAt = Instant.now();
+            });
+            LOG.infof("Import %s: %d rows applied", id, plan.size());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import %s failed; nothing of it was written", id);
+            QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
+                    "status = ?1, failure = ?2, rowsDone = 0, finishedAt = ?3 where id = ?4",
+                    ImportJob.Status.FAILED, "导入失败，未写入任何数据 / the import failed and wrote nothing: " + Failures.rootMessage(e),
+                    Instant.now(), id));
+        }
+    }
+
+    private void apply(Planned planned, String actor) {
+        switch (planned.action()) {
+            case CREATE -> projects.register(newProject(planned.row()), actor);
+            case UPDATE -> projects.update(Project.lockByCode(planned.code()), edit(planned.row()), actor);
+            case UNCHANGED -> {
+                // the ledger has it as the file does
+            }
+        }
+    }
+
+    /** Every error of the file, or what each row will do. */
+    List<Planned> check(byte[] content) {
+        LedgerSheetReader.Result read = LedgerSheetReader.read(content);
+        if (!read.ok()) {
+            throw new ImportRejected(read.errors());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<SheetError> errors = new ArrayList<>();
+            List<Planned> plan = new ArrayList<>();
+            for (LedgerRow row : read.rows()) {
+                Project existing = null;
+                if (row.code() != null) {
+                    existing = Project.findByCode(row.code());
+                    if (existing == null) {
+                        errors.add(new SheetError(row.line(), LedgerColumns.CODE, "台账编号 " + row.code() + " 不在台账上",
+                                "ledger code " + row.code() + " is not on the ledger"));
+                        continue;
+                    }
+                } else if (row.nationalCode() != null) {
+                    existing = Project.find("nationalCode", row.nationalCode()).firstResult();
+                } else {
+                    // no code of either kind: the same project is the one of that name, town and year without one
+                    existing = Project.find("nationalCode is null and name = ?1 and planYear = ?2 and town = ?3",
+                            row.name(), row.planYear(), row.town()).firstResult();
+                }
+                try {
+                    if (existing == null) {
+                        ProjectService.checkRegistration(newProject(row));
+                        plan.add(new Planned(row, Action.CREATE, null));
+                    } else {
+                        if (existing.pool.name() != null && !existing.pool.name().equals(row.pool())) {
+                            errors.add(new SheetError(row.line(), LedgerColumns.POOL,
+                                    "与台账不一致（台账为" + LedgerColumns.POOLS.get(existing.pool.name()) + "）：所属库变更请通过项目转化办理",
+                                    "differs from the ledger (" + existing.pool + "): pools change by conversion"));
+                            continue;
+                        }
+                        ProjectEdit edit = edit(row);
+                        ProjectService.checkRules(edit, existing.pool);
+                        Project holder = row.nationalCode() == null ? null : Project.find("nationalCode", row.nationalCode()).firstResult();
+                        if (holder != null && !holder.id.equals(existing.id)) {
+                            errors.add(new SheetError(row.line(), LedgerColumns.NATIONAL_CODE, "项目代码已属于 " + holder.code,
+                                    "the national code belongs to " + holder.code));
+                            continue;
+                        }
+                        plan.add(new Planned(row, ProjectEdit.of(existing).equals(edit) ? Action.UNCHANGED : Action.UPDATE, existing.code));
+                    }
+                } catch (ProblemException refused) {
+                    Problem problem = refused.toProblem(null);
+                    for (Problem.FieldError error : problem.errors()) {
+                        errors.add(new SheetError(row.line(), COLUMNS.getOrDefault(error.field(), error.field()), reasonZh(error),
+                                error.reason()));
+                    }
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ImportRejected(errors);
+            }
+            return plan;
+        });
+    }
+
+    private static String reasonZh(Problem.FieldError error) {
+        return switch (error.field()) {
+            case "actualStart" -> error.reason().contains("has not started") ? "该库的项目尚未开工，不应填写实际开工时间" : "建设库项目应填写实际开工时间";
+            case "plannedStart" -> "预备库项目的计划开工时间应在计划年度内";
+            case "annualPlanInvestment" -> "年度计划投资不能大于总投资";
+            case "plannedCompletion" -> "计划竣工时间早于计划开工时间";
+            case "pool" -> "新入库项目只能进入谋划库、储备库、预备库或建设库";
+            default -> error.reason();
+        };
+    }
+
+    static NewProject newProject(LedgerRow row) {
+        return new NewProject(row.nationalCode(), row.name(), Pool.valueOf(row.pool()),
+                row.cityCategory() == null ? null : CityCategory.valueOf(row.cityCategory()), row.industryChain(), row.town(),
+                row.ownerUnit(), row.leadDepartment(), row.planYear(), row.totalInvestment(), row.annualPlanInvestment(),
+                row.plannedStart(), row.plannedCompletion(), row.actualStart(), funding(row), row.fromBeijing(),
+                row.keyConversion(), row.poolSince());
+    }
+
+    static ProjectEdit edit(LedgerRow row) {
+        return new ProjectEdit(row.nationalCode(), row.name(), row.cityCategory() == null ? null : CityCategory.valueOf(row.cityCategory()),
+                row.industryChain(), row.town(), row.ownerUnit(), row.leadDepartment(), row.planYear(), row.totalInvestment(),
+                row.annualPlanInvestment(), row.plannedStart(), row.plannedCompletion(), funding(row), row.fromBeijing(),
+                row.keyConversion());
+    }
+
+    private static EnumSet<FundingSource> funding(LedgerRow row) {
+        return row.fundingSources().stream().map(FundingSource::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(FundingSource.class)));
+    }
+
+    private static int count(List<Planned> plan, Action action) {
+        return (int) plan.stream().filter(p -> p.action() == action).count();
+    }
+}

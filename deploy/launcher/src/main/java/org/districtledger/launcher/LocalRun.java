@@ -3,6 +3,11 @@ package org.districtledger.launcher;
 import org.districtledger.localstack.FreePorts;
 import org.districtledger.localstack.LocalInfrastructure;
 import org.districtledger.localstack.PostgresServer;
+import org.districtledger.sample.LedgerImportCli;
+import org.districtledger.sample.RegistryClient;
+import org.districtledger.sample.SampleAssignments;
+import org.districtledger.sample.Simulate;
+import org.districtledger.sample.YearSimulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +89,52 @@ public final class LocalRun {
         OUT.printf("  Kafka             %s%n", bootstrap);
         OUT.printf("  PostgreSQL        %s (databases registry, tracker)%n", postgres.jdbcUrl(""));
         OUT.printf("  logs              %s%n", settings.dataDirectory().resolve("logs"));
+        loadSample(started);
         OUT.printf("Press Ctrl-C to stop.%n");
         OUT.flush();
+    }
+
+    /**
+     * On a first start (an empty ledger), imports the 2023 sample ledger and simulates the year up to
+     * {@code LEDGER_SIMULATE_UNTIL} (default 2023-W26), then sets the tracker's clock to the end of that week.
+     * {@code LEDGER_SAMPLE=none} starts empty.
+     */
+    private void loadSample(long started) {
+        if (settings.sample().equals("none")) {
+            return;
+        }
+        URI registry = URI.create("http://localhost:" + settings.registryPort());
+        RegistryClient client = new RegistryClient(registry);
+        if (client.get("/api/v1/projects?size=1").get("total").asLong() > 0) {
+            return;
+        }
+        try {
+            OUT.println("Importing the 2023 sample ledger of Wuqing District (432 projects)…");
+            LedgerImportCli.importSample(registry);
+            URI tracker = URI.create("http://localhost:" + settings.trackerPort());
+            RegistryClient trackerClient = new RegistryClient(tracker);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (trackerClient.get("/api/v1/projects?size=1").get("total").asLong() < 432 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            OUT.printf("Assigned a leader and a task force to %d major projects (包联)%n", SampleAssignments.assign(tracker));
+            int until = Simulate.weekOf(settings.simulateUntil());
+            OUT.printf("Simulating the weeks of 2023 up to %s: weekly reports, permits, starts, conversions, problems…%n", settings.simulateUntil());
+            YearSimulator.Summary summary = new YearSimulator(registry, YearSimulator.SEED).simulate(until, week -> {
+                if (week % 5 == 0) {
+                    OUT.printf("  2023-W%02d%n", week);
+                }
+            });
+            LocalDate asOf = YearSimulator.monday(until).plusDays(6);
+            trackerClient.send("PUT", "/api/v1/clock", "{\"asOf\": \"" + asOf + "\"}", 200);
+            OUT.printf("Sample ledger ready (%d s): %d projects, simulated to %s with %d requests; the tracker works as of %s%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), summary.projects(), settings.simulateUntil(),
+                    summary.requests(), asOf);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("The sample ledger cannot be read", e);
+        }
     }
 
     private void awaitServices() {
@@ -149,9 +199,11 @@ public final class LocalRun {
      *
      * @param home the repository's root ({@code LEDGER_HOME}, default: the working directory)
      * @param dataDirectory {@code LEDGER_DATA_DIR}, default {@code .local-data} under home
+     * @param sample {@code LEDGER_SAMPLE}: {@code wuqing-2023} (default) loads the sample ledger on a first start, {@code none} starts empty
+     * @param simulateUntil {@code LEDGER_SIMULATE_UNTIL}: the week of 2023 the first start simulates to (default 2023-W26)
      */
     record Settings(Path home, Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                    int registryPort, int trackerPort) {
+                    int registryPort, int trackerPort, String sample, String simulateUntil) {
 
         static Settings fromEnvironment(Map<String, String> env) {
             Path home = Paths.get(env.getOrDefault("LEDGER_HOME", ".")).toAbsolutePath().normalize();
@@ -161,7 +213,9 @@ public final class LocalRun {
                     port(env, "LEDGER_KAFKA_PORT", 9092),
                     port(env, "LEDGER_KAFKA_CONTROLLER_PORT", 9093),
                     port(env, "LEDGER_REGISTRY_PORT", 8081),
-                    port(env, "LEDGER_TRACKER_PORT", 8082));
+                    port(env, "LEDGER_TRACKER_PORT", 8082),
+                    env.getOrDefault("LEDGER_SAMPLE", "wuqing-2023"),
+                    env.getOrDefault("LEDGER_SIMULATE_UNTIL", "2023-W26"));
         }
 
         private static int port(Map<String, String> env, String variable, int defaultPort) {

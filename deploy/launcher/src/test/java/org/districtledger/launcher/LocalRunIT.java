@@ -13,13 +13,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,11 +66,33 @@ class LocalRunIT {
         launcher = ChildProcess.launcher(data.resolve("first-run.out"), env);
         launcher.awaitLog("PostgreSQL and Kafka are up", Duration.ofMinutes(3));
         long serversUp = System.nanoTime();
-        launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofSeconds(60));
+        launcher.awaitLog("is up (", Duration.ofSeconds(60));
         assertReady(registryPort);
         assertReady(trackerPort);
         long firstStart = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - serversUp);
         assertTrue(firstStart <= 60, "both services ready within 60 s of the servers, took " + firstStart + " s");
+
+        // a first start loads the 2023 sample ledger and simulates the year to mid-year
+        launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofMinutes(8));
+        assertTrue(launcher.log().contains("Sample ledger ready"), launcher.log());
+        Http registry = new Http(registryPort);
+        Http tracker = new Http(trackerPort);
+        assertEquals(432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "the sample ledger's 432 projects");
+        JsonNode building = registry.json("/api/v1/projects?pool=BUILDING&size=500").get("items");
+        long reporting = 0;
+        for (JsonNode project : building) {
+            if (project.path("lastReportedWeek").asText("").startsWith("2023-W")) {
+                reporting++;
+            }
+        }
+        assertTrue(reporting > 150, "weeks of reports: " + reporting + " building projects reported");
+        String someone = building.get(0).get("code").asText();
+        assertTrue(registry.json("/api/v1/projects/" + someone + "/progress").size() > 5, "weeks of reports of " + someone);
+        assertEquals(432, projectsOnTheTopic(env.get("LEDGER_KAFKA_PORT")), "every project's events are on ledger.project-events");
+        await().atMost(Duration.ofSeconds(60)).until(() -> tracker.json("/api/v1/projects?size=1").get("total").asInt() == 432);
+        assertTrue(tracker.json("/api/v1/flags").size() > 0, "the tracker flags the laggards");
+        assertEquals("2023-07-02", tracker.json("/api/v1/clock").get("today").asText());
+        await().atMost(Duration.ofMinutes(3)).until(() -> sequences(registry, "sequence").equals(sequences(tracker, "lastSequence")));
 
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
                 .header("Content-Type", "application/json")
@@ -105,6 +135,33 @@ class LocalRunIT {
         assertEquals(200, get(inTracker).statusCode(), "the tracker finds its read model as it was");
         launcher.interrupt();
         assertTrue(launcher.process.waitFor(90, TimeUnit.SECONDS));
+    }
+
+    /** Each project's latest event sequence number, as a service knows it. */
+    private static Map<String, Long> sequences(Http service, String field) throws Exception {
+        Map<String, Long> sequences = new java.util.HashMap<>();
+        for (JsonNode project : service.json("/api/v1/projects?size=500").get("items")) {
+            sequences.put(project.get("code").asText(), project.get(field).asLong());
+        }
+        return sequences;
+    }
+
+    /** How many projects have events on ledger.project-events, read from the start as another system would. */
+    private static int projectsOnTheTopic(String kafkaPort) {
+        Set<String> codes = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
+                ConsumerConfig.GROUP_ID_CONFIG, "run-command-test-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("ledger.project-events"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (codes.size() < 432 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> codes.add(record.key()));
+            }
+        }
+        return codes.size();
     }
 
     private long postmasterPid() throws Exception {

@@ -3,6 +3,7 @@ package org.districtledger.tracker.flag;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.districtledger.runtime.SchemaMigration;
 import org.districtledger.tracker.alert.Alerts;
@@ -52,7 +53,8 @@ public class FlagService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(Collection<String> codes, LocalDate asOf) {
         for (String code : codes) {
-            TrackedProject project = TrackedProject.findById(code);
+            // locked, so that events arriving meanwhile and this evaluation take turns on the project
+            TrackedProject project = TrackedProject.findById(code, LockModeType.PESSIMISTIC_WRITE);
             if (project != null) {
                 reconcile(project, rules.evaluate(facts(project), asOf), asOf);
             }
@@ -66,7 +68,18 @@ public class FlagService {
                 .createQuery("select p.code from TrackedProject p order by p.code", String.class).getResultList());
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(from + CHUNK, codes.size()));
-            QuarkusTransaction.requiringNew().run(() -> evaluate(chunk, asOf));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> evaluate(chunk, asOf));
+            } catch (RuntimeException contended) {
+                // a chunk can meet the consumer's locks the other way round: take its projects one at a time
+                for (String code : chunk) {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> evaluate(List.of(code), asOf));
+                    } catch (RuntimeException failed) {
+                        LOG.warnf("Flags of %s not evaluated as of %s: %s", code, asOf, failed.getMessage());
+                    }
+                }
+            }
         }
         LOG.infof("Flags evaluated for %d projects as of %s", codes.size(), asOf);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.flag.FlagService;
@@ -76,7 +77,8 @@ public class ReadModel {
         if (ProcessedEvent.findById(event.id()) != null) {
             return Result.DUPLICATE;
         }
-        TrackedProject project = TrackedProject.findById(event.code());
+        // locked: the rules (on another thread, when the clock is set) change the same row
+        TrackedProject project = TrackedProject.findById(event.code(), LockModeType.PESSIMISTIC_WRITE);
         long expected = project == null ? 1 : project.lastSequence + 1;
         Result result;
         if (event.sequence() < expected) {

@@ -1,0 +1,70 @@
+package org.districtledger.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The registry's public REST API, as a task force's or the office's client calls it. */
+public final class RegistryClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final URI base;
+
+    public RegistryClient(URI base) {
+        this.base = base;
+    }
+
+    /** An answer the client did not expect. */
+    public static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(String request, int status, String body) {
+            super(request + " answered " + status + ": " + body);
+            this.status = status;
+        }
+    }
+
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), "GET " + path, 200);
+    }
+
+    public JsonNode send(String method, String path, String body, int... expected) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json; charset=UTF-8")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), method + " " + path, expected);
+    }
+
+    public JsonNode upload(String path, byte[] file, String contentType, int... expected) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)), "POST " + path, expected);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String what, int... expected) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            for (int status : expected) {
+                if (response.statusCode() == status) {
+                    return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
+                }
+            }
+            throw new Refused(what, response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " was interrupted", e);
+        }
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+}

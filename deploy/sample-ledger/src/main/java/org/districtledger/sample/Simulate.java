@@ -1,0 +1,43 @@
+package org.districtledger.sample;
+
+import java.net.URI;
+
+/**
+ * Command line: simulates the weeks of 2023 after the last one reported, up to the week given.
+ * {@code Simulate [--registry http://localhost:8081] [--until 2023-W26] [--seed 2023]}
+ */
+public final class Simulate {
+
+    private Simulate() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String registry = "http://localhost:8081";
+        String until = "2023-W26";
+        long seed = YearSimulator.SEED;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--registry" -> registry = args[i + 1];
+                case "--until" -> until = args[i + 1];
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        int week = weekOf(until);
+        YearSimulator.Summary summary = new YearSimulator(URI.create(registry), seed)
+                .simulate(week, w -> System.out.printf("  simulated %d-W%02d%n", 2023, w));
+        System.out.printf("Simulated %d projects from 2023-W%02d to 2023-W%02d with %d requests%n",
+                summary.projects(), summary.fromWeek(), summary.toWeek(), summary.requests());
+    }
+
+    public static int weekOf(String isoWeek) {
+        if (!isoWeek.matches("2023-W\\d{2}")) {
+            throw new IllegalArgumentException("the simulation covers 2023: give a week such as 2023-W26, not " + isoWeek);
+        }
+        int week = Integer.parseInt(isoWeek.substring(6));
+        if (week < 1 || week > 52) {
+            throw new IllegalArgumentException("2023 has weeks 1 to 52");
+        }
+        return week;
+    }
+}

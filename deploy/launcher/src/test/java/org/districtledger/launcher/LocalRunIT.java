@@ -1,6 +1,7 @@
 package org.districtledger.launcher;
 
 import org.districtledger.localstack.FreePorts;
+import org.districtledger.sample.LedgerImportCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,18 @@ class LocalRunIT {
         assertTrue(tracker.json("/api/v1/flags").size() > 0, "the tracker flags the laggards");
         assertEquals("2023-07-02", tracker.json("/api/v1/clock").get("today").asText());
         await().atMost(Duration.ofMinutes(3)).until(() -> sequences(registry, "sequence").equals(sequences(tracker, "lastSequence")));
+
+        // the office's importer: the same sheet again changes nothing; a sheet with an error imports nothing
+        Path sheet = data.resolve("ledger.csv");
+        try (var in = LedgerImportCli.class.getResourceAsStream("/sample/wuqing-2023-ledger.csv")) {
+            Files.write(sheet, in.readAllBytes());
+        }
+        URI registryUri = URI.create("http://localhost:" + registryPort);
+        assertEquals(0, LedgerImportCli.run(sheet, registryUri, false), "the importer imports the sheet again");
+        Path broken = data.resolve("broken.csv");
+        Files.writeString(broken, Files.readString(sheet).replace("建设库", "建筑库"));
+        assertEquals(1, LedgerImportCli.run(broken, registryUri, false), "the importer refuses a sheet with errors");
+        assertEquals(432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "and nothing changed");
 
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
                 .header("Content-Type", "application/json")

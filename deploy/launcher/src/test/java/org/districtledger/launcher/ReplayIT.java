@@ -3,8 +3,6 @@ package org.districtledger.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.districtledger.localstack.FreePorts;
-import org.districtledger.localstack.LocalInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,28 +28,20 @@ class ReplayIT {
     @TempDir
     Path data;
 
-    private final List<ChildProcess> services = new ArrayList<>();
-    private LocalInfrastructure servers;
+    private RunningServices running;
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (ChildProcess service : services) {
-            service.process.destroy();
-            service.process.waitFor();
-        }
-        if (servers != null) {
-            servers.close();
+        if (running != null) {
+            running.close();
         }
     }
 
     @Test
     void replayingTheTopicsIntoAnEmptyDatabaseGivesTheSameState() throws Exception {
-        servers = LocalInfrastructure.start(new LocalInfrastructure.Settings(data.resolve("servers"), 0, 0, 0));
-        servers.postgres().ensureDatabase("registry", "registry", "registry");
-        servers.postgres().ensureDatabase("tracker", "tracker", "tracker");
-        servers.postgres().ensureDatabase("tracker_replay", "tracker_replay", "tracker_replay");
-        Http registry = start("project-registry", "registry", Map.of());
-        Http live = start("progress-tracker", "tracker", Map.of());
+        running = new RunningServices(data, "registry", "tracker", "tracker_replay");
+        Http registry = running.start("project-registry", "registry", Map.of());
+        Http live = running.start("progress-tracker", "tracker", Map.of());
         live.send("PUT", "/api/v1/clock", "{\"asOf\": \"" + AS_OF + "\"}", 200);
 
         List<String> codes = new ArrayList<>();
@@ -97,7 +86,7 @@ class ReplayIT {
                 + " \"taskForce\": {\"name\": \"专班0\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"成员0\"}]}}", 200);
         await().atMost(Duration.ofSeconds(60)).until(() -> sameSequences(registry, live, codes));
 
-        Http replay = start("progress-tracker", "tracker_replay", Map.of(
+        Http replay = running.start("progress-tracker", "tracker_replay", Map.of(
                 "MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID", "progress-tracker-replay",
                 "MP_MESSAGING_INCOMING_ASSIGNMENT_REPLAY_GROUP_ID", "progress-tracker-replay-assignments"));
         await().atMost(Duration.ofSeconds(90)).until(() -> sameSequences(registry, replay, codes)
@@ -106,9 +95,9 @@ class ReplayIT {
 
         assertEquals(live.json("/api/v1/projects?size=500"), replay.json("/api/v1/projects?size=500"), "the read model");
         assertEquals(withoutAuditTimes(live.json("/api/v1/assignments")), withoutAuditTimes(replay.json("/api/v1/assignments")), "the assignments");
-        JsonNode liveFlags = comparable(live.json("/api/v1/flags"));
+        JsonNode liveFlags = RunningServices.comparableFlags(live.json("/api/v1/flags"));
         assertFalse(liveFlags.isEmpty(), "the live tracker raised flags");
-        assertEquals(liveFlags, comparable(replay.json("/api/v1/flags")), "the open flags");
+        assertEquals(liveFlags, RunningServices.comparableFlags(replay.json("/api/v1/flags")), "the open flags");
     }
 
     private static boolean sameSequences(Http registry, Http tracker, List<String> codes) throws Exception {
@@ -132,45 +121,4 @@ class ReplayIT {
         return copy;
     }
 
-    /** Open flags as a leader reads them: project, rule, subject, colour, reason and who answers for it. */
-    private static JsonNode comparable(JsonNode flags) {
-        ArrayNode rows = Http.JSON.createArrayNode();
-        List<JsonNode> sorted = new ArrayList<>();
-        flags.forEach(sorted::add);
-        sorted.sort((a, b) -> (a.get("projectCode").asText() + a.get("rule").asText() + a.get("subject").asText())
-                .compareTo(b.get("projectCode").asText() + b.get("rule").asText() + b.get("subject").asText()));
-        for (JsonNode flag : sorted) {
-            ObjectNode row = rows.addObject();
-            for (String field : new String[] {"projectCode", "rule", "ruleVersion", "subject", "colour", "reason", "state", "leader", "taskForce"}) {
-                row.set(field, flag.get(field));
-            }
-        }
-        return rows;
-    }
-
-    private Http start(String module, String database, Map<String, String> extra) throws Exception {
-        int port = FreePorts.pick();
-        Map<String, String> env = new HashMap<>(extra);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", servers.postgres().jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", database);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
-        env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
-        ChildProcess service = ChildProcess.java(data.resolve(database + ".log"), env,
-                "-jar", ChildProcess.home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
-        services.add(service);
-        Http http = new Http(port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!service.process.isAlive()) {
-                throw new AssertionError(module + " exited:\n" + service.log());
-            }
-            try {
-                return http.get("/q/health/ready").statusCode() == 200;
-            } catch (java.io.IOException notYet) {
-                return false;
-            }
-        });
-        return http;
-    }
 }

@@ -95,16 +95,18 @@ class LocalRunIT {
         assertEquals("2023-07-02", tracker.json("/api/v1/clock").get("today").asText());
         await().atMost(Duration.ofMinutes(3)).until(() -> sequences(registry, "sequence").equals(sequences(tracker, "lastSequence")));
 
-        // the office's importer: the same sheet again changes nothing; a sheet with an error imports nothing
-        Path sheet = data.resolve("ledger.csv");
-        try (var in = LedgerImportCli.class.getResourceAsStream("/sample/wuqing-2023-ledger.csv")) {
-            Files.write(sheet, in.readAllBytes());
-        }
+        // the office's importer: the ledger as exported imports again and changes nothing; the year-old
+        // sheet, whose pools the simulated year has since changed, is refused whole
         URI registryUri = URI.create("http://localhost:" + registryPort);
-        assertEquals(0, LedgerImportCli.run(sheet, registryUri, false), "the importer imports the sheet again");
-        Path broken = data.resolve("broken.csv");
-        Files.writeString(broken, Files.readString(sheet).replace("建设库", "建筑库"));
-        assertEquals(1, LedgerImportCli.run(broken, registryUri, false), "the importer refuses a sheet with errors");
+        Path exported = data.resolve("ledger.xlsx");
+        Files.write(exported, HTTP.send(HttpRequest.newBuilder(registryUri.resolve("/api/v1/exports/ledger.xlsx")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+        assertEquals(0, LedgerImportCli.run(exported, registryUri, false), "the importer imports the exported ledger again");
+        Path outdated = data.resolve("ledger.csv");
+        try (var in = LedgerImportCli.class.getResourceAsStream("/sample/wuqing-2023-ledger.csv")) {
+            Files.write(outdated, in.readAllBytes());
+        }
+        assertEquals(1, LedgerImportCli.run(outdated, registryUri, false), "the importer refuses a sheet with errors");
         assertEquals(432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "and nothing changed");
 
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))

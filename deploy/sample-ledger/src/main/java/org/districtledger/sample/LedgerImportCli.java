@@ -71,7 +71,7 @@ public final class LedgerImportCli {
             bar.stepTo(job.get("rowsDone").asInt());
         }
         if (!"DONE".equals(job.get("status").asText())) {
-            System.err.println(job.path("failure").asText("the import failed"));
+            System.err.println(job.path("errors").path(0).asText("the import failed"));
             return 1;
         }
         System.out.printf("已导入 / imported: %d added, %d updated, %d unchanged%n",
@@ -93,7 +93,7 @@ public final class LedgerImportCli {
             job = client.get("/api/v1/imports/" + id);
         }
         if (!"DONE".equals(job.get("status").asText())) {
-            throw new IllegalStateException("the sample ledger was not imported: " + job.path("failure").asText());
+            throw new IllegalStateException("the sample ledger was not imported: " + job.path("errors"));
         }
         return job;
     }

@@ -70,7 +70,7 @@ public class LedgerImportService {
     public ImportView dryRun(byte[] content) {
         List<Planned> plan = check(content);
         return new ImportView(null, "VALIDATED", true, plan.size(), 0, count(plan, Action.CREATE), count(plan, Action.UPDATE),
-                count(plan, Action.UNCHANGED), null, Instant.now(), Instant.now());
+                count(plan, Action.UNCHANGED), List.of(), Instant.now(), Instant.now());
     }
 
     /** Checks the file, then imports it as a job running in the background. */

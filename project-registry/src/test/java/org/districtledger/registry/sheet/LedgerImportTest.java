@@ -146,7 +146,9 @@ class LedgerImportTest {
                 .then().statusCode(202).body("rowsTotal", equalTo(LedgerSheetReader.read(file).rows().size()))
                 .extract().header("Location");
         await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(given().get(location).path("status")));
-        return given().get(location).then().body("status", equalTo("DONE")).extract().jsonPath();
+        return given().get(location).then().body("status", equalTo("DONE"))
+                .body("rowsDone", equalTo(LedgerSheetReader.read(file).rows().size()))
+                .body("errors.size()", equalTo(0)).extract().jsonPath();
     }
 
     private static JsonPath summary() {

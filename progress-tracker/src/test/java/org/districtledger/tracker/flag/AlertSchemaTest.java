@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,7 +40,7 @@ class AlertSchemaTest {
     @Test
     void everyAlertTypePassesItsSchema() throws Exception {
         String code = "WQ-2023-9101";
-        FlagLifecycleTest.setClock("2023-02-01");
+        BusinessDate.set("2023-02-01");
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder ->
                 builder.schemaMappers(m -> m.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
         ObjectMapper json = new ObjectMapper();
@@ -48,7 +49,7 @@ class AlertSchemaTest {
                     Map.of("pool", "BUILDING", "actualStart", "2023-01-25", "poolSince", "2023-01-25", "lastReportedWeek", "2023-W04"),
                     Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
-            FlagLifecycleTest.setClock("2023-02-20");
+            BusinessDate.set("2023-02-20");
             alerts.await(code, "ledger.flag.escalated.v1", "MISSING_ACCOUNTABILITY");
             given().contentType(ContentType.JSON)
                     .body("{\"leader\": {\"name\": \"刘洋\"}, \"taskForce\": {\"name\": \"城建专班\", \"leadDepartment\": \"区住建委\", \"members\": [{\"name\": \"孙磊\"}]}}")

@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +36,7 @@ class FlagLifecycleTest {
     @Test
     void aStalledStartIsRaisedEscalatedAndClearedByTheStartMilestone() throws Exception {
         String code = "WQ-2023-7001";
-        setClock("2023-04-01");
+        BusinessDate.set("2023-04-01");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Alerts alerts = new Alerts(kafka)) {
             kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
                     Map.of("plannedStart", "2023-03-20", "poolSince", "2023-01-05", "lastReportedWeek", "2023-W13"), Map.of("pool", "PREPARING")))
@@ -44,7 +45,7 @@ class FlagLifecycleTest {
             given().queryParam("project", code).queryParam("rule", "STALLED_START").when().get("/api/v1/flags")
                     .then().body("size()", equalTo(0));
 
-            setClock("2023-04-15");
+            BusinessDate.set("2023-04-15");
             ConsumerRecord<String, String> raised = alerts.await(code, "ledger.flag.raised.v1", "STALLED_START");
             JsonNode flag = new ObjectMapper().readTree(raised.value()).get("flag");
             assertEquals("STALLED_START", flag.get("rule").asText());
@@ -58,7 +59,7 @@ class FlagLifecycleTest {
                     .body("ruleVersion", contains(1))
                     .body("raisedOn", contains("2023-04-15"));
 
-            setClock("2023-04-20");
+            BusinessDate.set("2023-04-20");
             alerts.await(code, "ledger.flag.escalated.v1", "STALLED_START");
             given().queryParam("project", code).queryParam("rule", "STALLED_START").when().get("/api/v1/flags")
                     .then().body("colour", contains("RED")).body("escalatedOn", contains("2023-04-20"));
@@ -82,15 +83,10 @@ class FlagLifecycleTest {
 
     @Test
     void theClockCanBeReadSetAndReset() {
-        setClock("2023-06-30");
+        BusinessDate.set("2023-06-30");
         given().when().get("/api/v1/clock").then().body("today", equalTo("2023-06-30")).body("set", equalTo(true));
         given().contentType(ContentType.JSON).body("{\"asOf\": \"not a date\"}").when().put("/api/v1/clock")
                 .then().statusCode(400).body("errors.field", hasItem("asOf"));
         given().when().delete("/api/v1/clock").then().statusCode(200).body("set", equalTo(false));
-    }
-
-    static void setClock(String date) {
-        given().contentType(ContentType.JSON).body("{\"asOf\": \"" + date + "\"}").when().put("/api/v1/clock")
-                .then().statusCode(200).body("today", equalTo(date));
     }
 }

@@ -50,7 +50,7 @@ public final class LedgerImportCli {
         try {
             answer = client.upload("/api/v1/imports" + (dryRun ? "?dryRun=true" : ""), content, type, 200, 202);
         } catch (RegistryClient.Refused refused) {
-            System.err.println("未导入 / nothing imported: " + refused.getMessage());
+            printRefusal(client, refused);
             return 1;
         }
         if (dryRun) {
@@ -77,6 +77,28 @@ public final class LedgerImportCli {
         System.out.printf("已导入 / imported: %d added, %d updated, %d unchanged%n",
                 job.get("created").asInt(), job.get("updated").asInt(), job.get("unchanged").asInt());
         return 0;
+    }
+
+    /** The errors of a refused sheet, one line each, by row and column; a long list is cut after 50. */
+    private static void printRefusal(RegistryClient client, RegistryClient.Refused refused) {
+        JsonNode problem;
+        try {
+            problem = client.json().readTree(refused.body());
+        } catch (IOException | RuntimeException unreadable) {
+            System.err.println("未导入 / nothing imported: " + refused.getMessage());
+            return;
+        }
+        System.err.println("未导入 / nothing imported: " + problem.path("detail").asText(refused.getMessage()));
+        JsonNode rows = problem.path("rows");
+        int shown = 0;
+        for (JsonNode row : rows) {
+            if (shown++ == 50) {
+                System.err.printf("  …及另外 %d 处 / and %d more%n", rows.size() - 50, rows.size() - 50);
+                break;
+            }
+            System.err.printf("  第%d行 %s：%s / %s%n", row.path("row").asInt(), row.path("column").asText(),
+                    row.path("reason").asText(), row.path("reasonEn").asText());
+        }
     }
 
     /** Imports the sample ledger that ships with this module, and waits for the job. */

@@ -25,10 +25,20 @@ public final class RegistryClient {
     /** An answer the client did not expect. */
     public static final class Refused extends RuntimeException {
         final int status;
+        final String body;
 
         Refused(String request, int status, String body) {
             super(request + " answered " + status + ": " + body);
             this.status = status;
+            this.body = body;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.districtledger.runtime.IsoWeek;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +38,21 @@ public class WeeklyResource {
                              @QueryParam("pool") @Size(max = 16) String pool,
                              @QueryParam("cityCategory") @Size(max = 24) String cityCategory) {
         return weekly.report(IsoWeek.parse(isoWeek, "isoWeek"), new WeeklyService.Filter(leader, town, chain, pool, cityCategory));
+    }
+
+    @GET
+    @Path("/{isoWeek}.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The week's 周调度表 as a workbook, one sheet per section")
+    public Response workbook(@PathParam("isoWeek") String isoWeek,
+                             @QueryParam("leader") @Size(max = 50) String leader,
+                             @QueryParam("town") @Size(max = 64) String town,
+                             @QueryParam("chain") @Size(max = 64) String chain,
+                             @QueryParam("pool") @Size(max = 16) String pool,
+                             @QueryParam("cityCategory") @Size(max = 24) String cityCategory) {
+        WeeklyReport report = week(isoWeek, leader, town, chain, pool, cityCategory);
+        StreamingOutput body = out -> WeeklyWorkbook.write(report, out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"weekly-" + report.week() + ".xlsx\"").build();
     }
 
     @GET

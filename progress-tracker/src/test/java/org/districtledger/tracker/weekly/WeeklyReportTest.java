@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The weekly view of a small ledger whose answers were computed by hand (town 周报测试镇, plan year 2031), as of
@@ -39,7 +40,7 @@ class WeeklyReportTest {
     String bootstrapServers;
 
     @Test
-    void theFiguresOfAWeekAsItWas() {
+    void theFiguresOfAWeekAsItWas() throws Exception {
         BusinessDate.set("2031-03-04");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
             send(kafka, "WQ-2031-0001", 1, "registered", a(Map.of()), Map.of("pool", "BUILDING"));
@@ -97,6 +98,24 @@ class WeeklyReportTest {
         given().queryParam("town", TOWN).queryParam("leader", "周测试领导").when().get("/api/v1/weekly/2031-W10")
                 .then().body("headline.projectsByPool.BUILDING", equalTo(1)).body("headline.investment.annualPlan", equalTo(36500.00f));
         given().when().get("/api/v1/weekly/2031-W60").then().statusCode(400).body("errors.field", contains("isoWeek"));
+
+        byte[] workbook = given().queryParam("town", TOWN).when().get("/api/v1/weekly/2031-W10.xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            assertEquals(List.of("总览", "包联领导", "本周变化", "待协调问题", "周序列"),
+                    java.util.stream.IntStream.range(0, book.getNumberOfSheets()).mapToObj(book::getSheetName).toList());
+            var overview = book.getSheet("总览");
+            Map<String, String> figures = new HashMap<>();
+            for (var row : overview) {
+                figures.put(row.getCell(0).getStringCellValue(), new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(1)));
+            }
+            assertEquals("7500", figures.get("年度累计完成投资(万元)"));
+            assertEquals("8840", figures.get("序时进度应完成(万元)"));
+            assertEquals("1", figures.get("黄灯"));
+            assertEquals("周测试领导", book.getSheet("包联领导").getRow(1).getCell(0).getStringCellValue());
+            assertEquals("区供电公司", book.getSheet("待协调问题").getRow(1).getCell(0).getStringCellValue());
+            assertEquals(11, book.getSheet("周序列").getPhysicalNumberOfRows(), "a header and ten weeks");
+        }
     }
 
     private static Map<String, Object> a(Map<String, Object> changed) {

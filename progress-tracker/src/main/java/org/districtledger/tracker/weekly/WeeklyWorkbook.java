@@ -1,0 +1,129 @@
+package org.districtledger.tracker.weekly;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The 周调度表: the weekly view as a workbook, one sheet per section, in Chinese. */
+final class WeeklyWorkbook {
+
+    private static final Map<String, String> POOLS = Map.of("PLANNING", "谋划库", "RESERVE", "储备库", "PREPARING", "预备库",
+            "BUILDING", "建设库", "COMPLETED", "已竣工", "IN_PRODUCTION", "已投产", "SUSPENDED", "暂停", "CANCELLED", "取消");
+    private static final Map<String, String> CHANGES = Map.of("RAISED", "新亮灯", "ESCALATED", "升级为红灯", "CLEARED", "已消除");
+    private static final Map<String, String> COLOURS = Map.of("RED", "红", "YELLOW", "黄");
+
+    private WeeklyWorkbook() {
+    }
+
+    static void write(WeeklyReport report, OutputStream out) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            CellStyle header = workbook.createCellStyle();
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+
+            Sheet overview = sheet(workbook, "总览", header, "项目", "数值");
+            WeeklyReport.Headline h = report.headline();
+            row(overview, "周次", report.week());
+            row(overview, "截至日期", report.asOf().toString());
+            h.projectsByPool().forEach((pool, count) -> row(overview, POOLS.getOrDefault(pool, pool) + "项目数", count));
+            row(overview, "计划新开工项目数", h.starts().plannedNewStarts());
+            row(overview, "已开工项目数", h.starts().started());
+            row(overview, "开工率", h.starts().rate());
+            row(overview, "年度计划投资(万元)", h.investment().annualPlan());
+            row(overview, "年度累计完成投资(万元)", h.investment().completedYearToDate());
+            row(overview, "序时进度应完成(万元)", h.investment().timeProportionalPlan());
+            row(overview, "占年度计划比例", h.investment().shareOfPlan());
+            row(overview, "占序时进度比例", h.investment().shareOfTimeProportionalPlan());
+            row(overview, "红灯", h.flags().red());
+            row(overview, "红灯较上周", h.flags().redChange());
+            row(overview, "黄灯", h.flags().yellow());
+            row(overview, "黄灯较上周", h.flags().yellowChange());
+
+            Sheet leaders = sheet(workbook, "包联领导", header, "包联领导", "职务", "项目编号", "项目名称", "所属库", "工作专班", "牵头部门", "预警", "原因", "亮灯日期");
+            for (WeeklyReport.LeaderSection section : report.byLeader()) {
+                for (WeeklyReport.ProjectLine project : section.projects()) {
+                    if (project.flags().isEmpty()) {
+                        row(leaders, section.leader(), section.title(), project.code(), project.name(), POOLS.getOrDefault(project.pool(), project.pool()),
+                                project.taskForce(), project.leadDepartment(), "", "", "");
+                    }
+                    for (WeeklyReport.FlagLine flag : project.flags()) {
+                        row(leaders, section.leader(), section.title(), project.code(), project.name(), POOLS.getOrDefault(project.pool(), project.pool()),
+                                project.taskForce(), project.leadDepartment(), COLOURS.get(flag.colour()) + "灯·" + flag.rule(), flag.reason(), flag.since().toString());
+                    }
+                }
+            }
+
+            Sheet changes = sheet(workbook, "本周变化", header, "类别", "项目编号", "项目名称", "内容", "日期");
+            for (WeeklyReport.FlagChange change : report.changes().flags()) {
+                row(changes, CHANGES.getOrDefault(change.change(), change.change()), change.code(), change.name(),
+                        COLOURS.get(change.colour()) + "灯·" + change.rule() + "：" + change.reason(), change.on().toString());
+            }
+            for (WeeklyReport.ProjectEvent start : report.changes().starts()) {
+                row(changes, "开工", start.code(), start.name(), "", start.on().toString());
+            }
+            for (WeeklyReport.ProjectEvent done : report.changes().completions()) {
+                row(changes, "竣工", done.code(), done.name(), "", done.on().toString());
+            }
+            for (WeeklyReport.ProblemLine problem : report.changes().problemsRaised()) {
+                row(changes, "提出问题", problem.code(), problem.name(), problem.title() + "（" + problem.department() + "）", problem.raisedOn().toString());
+            }
+            for (WeeklyReport.ProblemLine problem : report.changes().problemsResolved()) {
+                row(changes, "问题解决", problem.code(), problem.name(), problem.title() + "（" + problem.department() + "）",
+                        problem.resolvedOn() == null ? "" : problem.resolvedOn().toString());
+            }
+
+            Sheet problems = sheet(workbook, "待协调问题", header, "协调部门", "项目编号", "项目名称", "问题", "提出日期", "已等待(天)");
+            for (WeeklyReport.DepartmentProblems department : report.openProblems()) {
+                for (WeeklyReport.ProblemLine problem : department.problems()) {
+                    row(problems, department.department(), problem.code(), problem.name(), problem.title(), problem.raisedOn().toString(), problem.waitingDays());
+                }
+            }
+
+            Sheet series = sheet(workbook, "周序列", header, "周次", "累计完成投资(万元)", "序时应完成(万元)", "红灯", "黄灯");
+            WeeklyReport.Series s = report.series();
+            for (int i = 0; i < s.weeks().size(); i++) {
+                row(series, s.weeks().get(i), s.investmentCompleted().get(i), s.investmentDue().get(i), s.red().get(i), s.yellow().get(i));
+            }
+            workbook.write(out);
+        }
+    }
+
+    private static Sheet sheet(XSSFWorkbook workbook, String name, CellStyle header, String... columns) {
+        Sheet sheet = workbook.createSheet(name);
+        Row top = sheet.createRow(0);
+        for (int c = 0; c < columns.length; c++) {
+            top.createCell(c).setCellValue(columns[c]);
+            top.getCell(c).setCellStyle(header);
+            sheet.setColumnWidth(c, (columns[c].length() * 2 + 6) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    private static void row(Sheet sheet, Object... values) {
+        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+        for (int c = 0; c < values.length; c++) {
+            Object value = values[c];
+            if (value instanceof BigDecimal number) {
+                row.createCell(c).setCellValue(number.doubleValue());
+            } else if (value instanceof Long || value instanceof Integer) {
+                row.createCell(c).setCellValue(((Number) value).doubleValue());
+            } else if (value != null) {
+                row.createCell(c).setCellValue(value.toString());
+            }
+        }
+    }
+
+    static List<String> sheetNames() {
+        return List.of("总览", "包联领导", "本周变化", "待协调问题", "周序列");
+    }
+}

@@ -93,7 +93,7 @@ class LocalRunIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> tracker.json("/api/v1/projects?size=1").get("total").asInt() == 432);
         assertTrue(tracker.json("/api/v1/flags").size() > 0, "the tracker flags the laggards");
         assertEquals("2023-07-02", tracker.json("/api/v1/clock").get("today").asText());
-        await().atMost(Duration.ofMinutes(3)).until(() -> sequences(registry, "sequence").equals(sequences(tracker, "lastSequence")));
+        await().atMost(Duration.ofMinutes(3)).until(() -> RunningServices.sequences(registry, "sequence").equals(RunningServices.sequences(tracker, "lastSequence")));
 
         // the office's importer: the ledger as exported imports again and changes nothing; the year-old
         // sheet, whose pools the simulated year has since changed, is refused whole
@@ -150,15 +150,6 @@ class LocalRunIT {
         assertEquals(200, get(inTracker).statusCode(), "the tracker finds its read model as it was");
         launcher.interrupt();
         assertTrue(launcher.process.waitFor(90, TimeUnit.SECONDS));
-    }
-
-    /** Each project's latest event sequence number, as a service knows it. */
-    private static Map<String, Long> sequences(Http service, String field) throws Exception {
-        Map<String, Long> sequences = new java.util.HashMap<>();
-        for (JsonNode project : service.json("/api/v1/projects?size=500").get("items")) {
-            sequences.put(project.get("code").asText(), project.get(field).asLong());
-        }
-        return sequences;
     }
 
     /** How many projects have events on ledger.project-events, read from the start as another system would. */

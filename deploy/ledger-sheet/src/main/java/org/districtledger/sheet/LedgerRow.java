@@ -33,13 +33,6 @@ public record LedgerRow(
         LocalDate poolSince,
         int planYear) {
 
-    /** The same row with a ledger code. */
-    public LedgerRow withCode(String ledgerCode) {
-        return new LedgerRow(line, ledgerCode, name, nationalCode, ownerUnit, town, industryChain, pool, cityCategory,
-                totalInvestment, annualPlanInvestment, plannedStart, plannedCompletion, actualStart, leadDepartment,
-                fundingSources, fromBeijing, keyConversion, poolSince, planYear);
-    }
-
     /** The same row without its line number, to compare contents. */
     public LedgerRow content() {
         return new LedgerRow(0, code, name, nationalCode, ownerUnit, town, industryChain, pool, cityCategory,

@@ -100,13 +100,10 @@ public class ProblemResponses {
         String reason = Failures.rootMessage(cause);
         String field = "query";
         if (uri != null) {
-            for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
-                if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && reason.contains(value))) {
-                    field = parameter.getKey();
-                    break;
-                }
-            }
-            for (Map.Entry<String, List<String>> parameter : uri.getPathParameters().entrySet()) {
+            // a path parameter first, then the query: the first whose value the failure names
+            List<Map.Entry<String, List<String>>> parameters = new java.util.ArrayList<>(uri.getPathParameters().entrySet());
+            parameters.addAll(uri.getQueryParameters().entrySet());
+            for (Map.Entry<String, List<String>> parameter : parameters) {
                 if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && reason.contains(value))) {
                     field = parameter.getKey();
                     break;

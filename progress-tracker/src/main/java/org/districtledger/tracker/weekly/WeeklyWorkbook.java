@@ -9,7 +9,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 
 /** The 周调度表: the weekly view as a workbook, one sheet per section, in Chinese. */
@@ -121,9 +120,5 @@ final class WeeklyWorkbook {
                 row.createCell(c).setCellValue(value.toString());
             }
         }
-    }
-
-    static List<String> sheetNames() {
-        return List.of("总览", "包联领导", "本周变化", "待协调问题", "周序列");
     }
 }

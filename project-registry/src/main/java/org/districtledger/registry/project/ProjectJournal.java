@@ -31,7 +31,7 @@ public class ProjectJournal {
     }
 
     /**
-     * @param project the project, already changed (and locked, unless it is new)
+     * @param project the project, already changed and persisted (and locked, unless it is new)
      * @param before the values the change replaced, or {@code null} where there were none
      * @param after the values the change wrote
      * @param change what the event says changed
@@ -43,9 +43,6 @@ public class ProjectJournal {
         project.updatedAt = now;
         project.updatedBy = actor;
         project.nextEventSequence();
-        if (!entityManager.contains(project)) {
-            project.persist();
-        }
         entityManager.flush();
         ProjectView view = ProjectView.of(project);
 

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import org.districtledger.registry.Events;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,14 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,14 +52,10 @@ class ProjectEventsTest {
                 .then().statusCode(201)
                 .extract().path("code");
 
-        ConsumerTask<String, String> records = kafka.consumeStrings()
-                .withGroupId("test-" + UUID.randomUUID())
-                .withOffsetReset(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST)
-                .fromTopics("ledger.project-events");
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(records, code).size() >= 1);
-            Thread.sleep(1000); // a duplicate would arrive right behind the first
-            List<ConsumerRecord<String, String>> mine = recordsOf(records, code);
+        try (Events events = Events.of(kafka)) {
+            events.await(code, 1);
+            Thread.sleep(500); // with the helper's own pause, a second for a duplicate to arrive right behind the first
+            List<ConsumerRecord<String, String>> mine = events.of(code);
             assertEquals(1, mine.size(), "exactly one record for the new project");
             ConsumerRecord<String, String> record = mine.get(0);
             assertEquals("1.0", header(record, "ce_specversion"));
@@ -79,18 +71,12 @@ class ProjectEventsTest {
             assertEquals(code, body.get("project").get("code").asText());
             assertEquals("PREPARING", body.get("project").get("pool").asText());
             assertTrue(record.value().contains("\"annualPlanInvestment\":12000.50"), "money as an exact decimal with two places");
-        } finally {
-            records.stop();
         }
     }
 
-    static List<ConsumerRecord<String, String>> recordsOf(ConsumerTask<String, String> records, String code) {
-        return records.getRecords().stream().filter(r -> code.equals(r.key())).toList();
-    }
-
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        assertNotNull(header, "header " + name);
-        return new String(header.value(), StandardCharsets.UTF_8);
+        String value = Events.header(record, name);
+        assertNotNull(value, "header " + name);
+        return value;
     }
 }

@@ -7,6 +7,7 @@ import org.districtledger.sample.LedgerImportCli;
 import org.districtledger.sample.RegistryClient;
 import org.districtledger.sample.SampleAssignments;
 import org.districtledger.sample.Simulate;
+import org.districtledger.sample.TrackerClock;
 import org.districtledger.sample.YearSimulator;
 
 import java.io.BufferedReader;
@@ -96,7 +97,7 @@ public final class LocalRun {
 
     /**
      * On a first start (an empty ledger), imports the 2023 sample ledger and simulates the year up to
-     * {@code LEDGER_SIMULATE_UNTIL} (default 2023-W26), then sets the tracker's clock to the end of that week.
+     * {@code LEDGER_SIMULATE_UNTIL} (default 2023-W26), moving the tracker's clock to the end of each week simulated.
      * {@code LEDGER_SAMPLE=none} starts empty.
      */
     private void loadSample(long started) {
@@ -109,10 +110,13 @@ public final class LocalRun {
             return;
         }
         try {
-            OUT.println("Importing the 2023 sample ledger of Wuqing District (432 projects)…");
-            LedgerImportCli.importSample(registry);
             URI tracker = URI.create("http://localhost:" + settings.trackerPort());
             RegistryClient trackerClient = new RegistryClient(tracker);
+            TrackerClock clock = new TrackerClock(registry, tracker);
+            // the tracker works as of the eve of 2023 while the ledger is imported, then week by week behind the simulation
+            clock.moveTo(YearSimulator.monday(1).minusDays(1));
+            OUT.println("Importing the 2023 sample ledger of Wuqing District (432 projects)…");
+            LedgerImportCli.importSample(registry);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (trackerClient.get("/api/v1/projects?size=1").get("total").asLong() < 432 && System.nanoTime() < deadline) {
                 Thread.sleep(500);
@@ -121,12 +125,12 @@ public final class LocalRun {
             int until = Simulate.weekOf(settings.simulateUntil());
             OUT.printf("Simulating the weeks of 2023 up to %s: weekly reports, permits, starts, conversions, problems…%n", settings.simulateUntil());
             YearSimulator.Summary summary = new YearSimulator(registry, YearSimulator.SEED).simulate(until, week -> {
+                clock.moveTo(YearSimulator.monday(week).plusDays(6));
                 if (week % 5 == 0) {
                     OUT.printf("  2023-W%02d%n", week);
                 }
             });
             LocalDate asOf = YearSimulator.monday(until).plusDays(6);
-            trackerClient.send("PUT", "/api/v1/clock", "{\"asOf\": \"" + asOf + "\"}", 200);
             OUT.printf("Sample ledger ready (%d s): %d projects, simulated to %s with %d requests; the tracker works as of %s%n",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), summary.projects(), settings.simulateUntil(),
                     summary.requests(), asOf);

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * A seeded year of the district, week by week, sent through the registry's public API as the task forces
@@ -47,8 +46,14 @@ public final class YearSimulator {
         this.seed = seed;
     }
 
+    /** What to do when a week is simulated: move a clock, report progress. */
+    @FunctionalInterface
+    public interface WeekDone {
+        void accept(int week) throws InterruptedException;
+    }
+
     /** Simulates the weeks after the last one reported, up to {@code untilWeek} of 2023. */
-    public Summary simulate(int untilWeek, IntConsumer weekDone) throws InterruptedException {
+    public Summary simulate(int untilWeek, WeekDone weekDone) throws InterruptedException {
         List<Sim> projects = new ArrayList<>();
         int lastReported = 0;
         for (int page = 0; ; page++) {

@@ -171,6 +171,15 @@ public class ReadModel {
                 progress.revision = r.path("revision").asInt();
                 progress.persist();
             }
+            case "ledger.project.converted.v1" -> {
+                TrackedConversion conversion = new TrackedConversion();
+                conversion.id = new TrackedConversion.Key(event.code(), event.sequence());
+                conversion.fromPool = change.path("from").asText();
+                conversion.toPool = change.path("to").asText();
+                conversion.convertedOn = date(change, "date");
+                conversion.forwardByOne = change.path("forwardByOne").asBoolean(false);
+                conversion.persist();
+            }
             default -> {
                 // the project's state, copied above, is all these events carry
             }

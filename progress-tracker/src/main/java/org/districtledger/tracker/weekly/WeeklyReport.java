@@ -10,11 +10,16 @@ import java.util.Map;
  * earlier). Money in 万元.
  */
 public record WeeklyReport(String week, LocalDate monday, LocalDate sunday, LocalDate asOf, Headline headline,
-                           List<LeaderSection> byLeader, Changes changes, List<DepartmentProblems> openProblems,
-                           Series series) {
+                           List<LeaderSection> byLeader, List<TaskForceSection> byTaskForce, Changes changes,
+                           List<DepartmentProblems> openProblems, Series series, List<FunnelStage> funnel) {
 
-    /** The figures at the top of the page. */
-    public record Headline(Map<String, Long> projectsByPool, Starts starts, Investment investment, Flags flags) {
+    /** The figures at the top of the page; pools as they were on the as-of day. */
+    public record Headline(Map<String, Long> projectsByPool, Starts starts, Investment investment, Conversions conversions,
+                           Flags flags) {
+    }
+
+    /** Forward conversions by one pool (谋划→储备→预备→建设) in the week and in its year up to the as-of day. */
+    public record Conversions(long thisWeek, long yearToDate) {
     }
 
     /** Starts against planned new starts (开工率) in the week's year, up to its Sunday. */
@@ -34,8 +39,13 @@ public record WeeklyReport(String week, LocalDate monday, LocalDate sunday, Loca
     public record LeaderSection(String leader, String title, List<ProjectLine> projects) {
     }
 
-    /** A project with its task force and its open flags. */
-    public record ProjectLine(String code, String name, String pool, String taskForce, String leadDepartment,
+    /** A task force (工作专班), its lead department and leaders, its open flags, and its projects with their flags. */
+    public record TaskForceSection(String taskForce, String leadDepartment, List<String> leaders, long red, long yellow,
+                                   List<ProjectLine> projects) {
+    }
+
+    /** A project with its leader, task force and open flags. */
+    public record ProjectLine(String code, String name, String pool, String leader, String taskForce, String leadDepartment,
                               List<FlagLine> flags) {
     }
 
@@ -45,7 +55,11 @@ public record WeeklyReport(String week, LocalDate monday, LocalDate sunday, Loca
 
     /** What changed in the week. */
     public record Changes(List<FlagChange> flags, List<ProjectEvent> starts, List<ProjectEvent> completions,
-                          List<ProblemLine> problemsRaised, List<ProblemLine> problemsResolved) {
+                          List<ConversionLine> conversions, List<ProblemLine> problemsRaised, List<ProblemLine> problemsResolved) {
+    }
+
+    /** A move between pools in the week. */
+    public record ConversionLine(String code, String name, String from, String to, LocalDate on, boolean forwardByOne) {
     }
 
     /** A flag raised, escalated or cleared in the week. */
@@ -63,6 +77,13 @@ public record WeeklyReport(String week, LocalDate monday, LocalDate sunday, Loca
 
     /** The open problems of one department, oldest first. */
     public record DepartmentProblems(String department, List<ProblemLine> problems) {
+    }
+
+    /**
+     * One of the four pools in the conversion funnel: its projects on the as-of day, and the forward conversions
+     * into and out of it in the year so far.
+     */
+    public record FunnelStage(String pool, long projects, long convertedIn, long convertedOut) {
     }
 
     /** Week by week up to this one: investment completed and due, and open flags. */

@@ -1,6 +1,7 @@
 package org.districtledger.tracker.weekly;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.districtledger.runtime.IsoWeek;
 import org.districtledger.tracker.assignment.Assignment;
@@ -8,9 +9,10 @@ import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.flag.Colour;
 import org.districtledger.tracker.flag.Flag;
 import org.districtledger.tracker.flag.FlagHistory;
+import org.districtledger.tracker.project.TrackedConversion;
 import org.districtledger.tracker.project.TrackedProblem;
-import org.districtledger.tracker.project.TrackedProgress;
 import org.districtledger.tracker.project.TrackedProject;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,52 +26,110 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Builds the weekly scheduling view from the tracker's own records, as of the week's Sunday: flags by the
- * dates they were raised, escalated and cleared, investment by the weeks reported, problems by the days they
- * were raised and resolved. So a past week shows that week as it was.
+ * Builds the weekly scheduling view from the tracker's own records, as of the week's Sunday: pools by the dates
+ * of conversions, flags by the dates they were raised, escalated and cleared, investment by the weeks reported,
+ * problems by the days they were raised and resolved. So a past week shows that week as it was.
  */
 @ApplicationScoped
 public class WeeklyService {
 
+    /** The four pools of the funnel, from idea to site. */
+    public static final List<String> FUNNEL = List.of("PLANNING", "RESERVE", "PREPARING", "BUILDING");
     private static final Set<String> UNDER_WAY = Set.of("BUILDING", "PREPARING", "COMPLETED", "IN_PRODUCTION");
 
     private final BusinessClock clock;
+    private final EntityManager entities;
 
-    public WeeklyService(BusinessClock clock) {
+    public WeeklyService(BusinessClock clock, EntityManager entities) {
         this.clock = clock;
+        this.entities = entities;
     }
 
-    /** Which projects the view takes: all, or those of a leader, town, chain, pool or city category. */
+    /** Which projects the view takes: all, or those of a leader, town, chain, pool (on the as-of day) or city category. */
     public record Filter(String leader, String town, String chain, String pool, String cityCategory) {
 
-        static final Filter NONE = new Filter(null, null, null, null, null);
+        public static final Filter NONE = new Filter(null, null, null, null, null);
+
+        boolean isNone() {
+            return leader == null && town == null && chain == null && pool == null && cityCategory == null;
+        }
+    }
+
+    /** The values each filter can take, for the page's choices. */
+    public record FilterChoices(List<String> leaders, List<String> towns, List<String> chains, List<String> cityCategories) {
+    }
+
+    /** The business clock's week. */
+    public IsoWeek currentWeek() {
+        return IsoWeek.of(clock.today());
+    }
+
+    /** A week as the page heads it: 2023年第26周（6月26日—7月2日） · 截至 2023-07-02. */
+    public String heading(IsoWeek week) {
+        LocalDate today = clock.today();
+        LocalDate asOf = week.sunday().isAfter(today) ? today : week.sunday();
+        return chinese(week) + " · 截至 " + asOf;
+    }
+
+    /** 2023年第26周（6月26日—7月2日）. */
+    public static String chinese(IsoWeek week) {
+        return String.format("%d年第%d周（%d月%d日—%d月%d日）", week.year(), week.week(), week.monday().getMonthValue(),
+                week.monday().getDayOfMonth(), week.sunday().getMonthValue(), week.sunday().getDayOfMonth());
+    }
+
+    @Transactional
+    public FilterChoices choices() {
+        return new FilterChoices(
+                distinct("select distinct a.leaderName from Assignment a order by 1"),
+                distinct("select distinct p.town from TrackedProject p where p.town is not null order by 1"),
+                distinct("select distinct p.industryChain from TrackedProject p where p.industryChain is not null order by 1"),
+                distinct("select distinct p.cityCategory from TrackedProject p where p.cityCategory is not null order by 1"));
+    }
+
+    private List<String> distinct(String query) {
+        return entities.createQuery(query, String.class).getResultList();
     }
 
     @Transactional
     public WeeklyReport report(IsoWeek week, Filter filter) {
+        entities.unwrap(Session.class).setDefaultReadOnly(true);
         LocalDate monday = week.monday();
         LocalDate sunday = week.sunday();
         LocalDate today = clock.today();
         LocalDate asOf = sunday.isAfter(today) ? today : sunday;
         int year = week.year();
+        LocalDate yearStart = LocalDate.of(year, 1, 1);
 
         Map<String, Assignment> assignments = Assignment.<Assignment>listAll().stream()
                 .collect(Collectors.toMap(a -> a.projectCode, a -> a));
-        Predicate<TrackedProject> taken = p -> (filter.town() == null || filter.town().equals(p.town))
-                && (filter.chain() == null || filter.chain().equals(p.industryChain))
-                && (filter.pool() == null || filter.pool().equals(p.pool))
-                && (filter.cityCategory() == null || filter.cityCategory().equals(p.cityCategory))
-                && (filter.leader() == null || (assignments.containsKey(p.code) && filter.leader().equals(assignments.get(p.code).leaderName)));
-        Map<String, TrackedProject> projects = new LinkedHashMap<>();
-        TrackedProject.<TrackedProject>list("order by code").stream().filter(taken).forEach(p -> projects.put(p.code, p));
-        List<Flag> flags = Flag.<Flag>listAll().stream().filter(f -> projects.containsKey(f.projectCode)).toList();
+        Map<String, List<TrackedConversion>> conversionsByProject = TrackedConversion.<TrackedConversion>list("order by convertedOn, id.sequence")
+                .stream().collect(Collectors.groupingBy(c -> c.id.projectCode(), LinkedHashMap::new, Collectors.toList()));
 
-        Map<String, Long> pools = new TreeMap<>();
-        projects.values().forEach(p -> pools.merge(p.pool, 1L, Long::sum));
+        Map<String, TrackedProject> projects = new LinkedHashMap<>();
+        Map<String, String> pools = new HashMap<>();
+        for (TrackedProject p : TrackedProject.<TrackedProject>list("order by code")) {
+            String pool = poolOn(p, conversionsByProject.getOrDefault(p.code, List.of()), asOf);
+            Assignment a = assignments.get(p.code);
+            boolean taken = (filter.town() == null || filter.town().equals(p.town))
+                    && (filter.chain() == null || filter.chain().equals(p.industryChain))
+                    && (filter.pool() == null || filter.pool().equals(pool))
+                    && (filter.cityCategory() == null || filter.cityCategory().equals(p.cityCategory))
+                    && (filter.leader() == null || (a != null && filter.leader().equals(a.leaderName)));
+            if (taken) {
+                projects.put(p.code, p);
+                pools.put(p.code, pool);
+            }
+        }
+        List<Flag> flags = Flag.<Flag>listAll().stream().filter(f -> projects.containsKey(f.projectCode)).toList();
+        List<TrackedConversion> conversions = conversionsByProject.entrySet().stream()
+                .filter(e -> projects.containsKey(e.getKey())).flatMap(e -> e.getValue().stream()).toList();
+
+        Map<String, Long> poolCounts = new TreeMap<>();
+        pools.values().forEach(pool -> poolCounts.merge(pool, 1L, Long::sum));
 
         List<TrackedProject> planned = projects.values().stream()
                 .filter(p -> p.planYear == year && p.plannedStart != null && p.plannedStart.getYear() == year
@@ -78,28 +138,75 @@ public class WeeklyService {
         long started = planned.stream().filter(p -> p.actualStart != null && !p.actualStart.isAfter(asOf)).count();
         WeeklyReport.Starts starts = new WeeklyReport.Starts(planned.size(), started, share(BigDecimal.valueOf(started), BigDecimal.valueOf(planned.size())));
 
-        BigDecimal annualPlan = projects.values().stream().filter(p -> p.planYear == year && UNDER_WAY.contains(p.pool))
+        BigDecimal annualPlan = projects.values().stream().filter(p -> p.planYear == year && UNDER_WAY.contains(pools.get(p.code)))
                 .map(p -> p.annualPlanInvestment).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        Map<Integer, BigDecimal> completedByWeek = new HashMap<>();
-        for (TrackedProgress progress : TrackedProgress.<TrackedProgress>listAll()) {
-            IsoWeek reported = IsoWeek.parse(progress.id.isoWeek(), "isoWeek");
-            if (reported.year() == year && reported.week() <= week.week() && projects.containsKey(progress.id.projectCode())) {
-                completedByWeek.merge(reported.week(), progress.investmentCompleted, BigDecimal::add);
-            }
-        }
+        Map<Integer, BigDecimal> completedByWeek = completedByWeek(week, filter.isNone() ? null : projects.keySet());
         BigDecimal completed = completedByWeek.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal due = due(annualPlan, asOf, year);
         WeeklyReport.Investment investment = new WeeklyReport.Investment(annualPlan, completed, due,
                 share(completed, annualPlan), share(completed, due));
 
+        WeeklyReport.Conversions conversionFigures = new WeeklyReport.Conversions(
+                conversions.stream().filter(c -> c.forwardByOne && within(c.convertedOn, monday, asOf)).count(),
+                conversions.stream().filter(c -> c.forwardByOne && within(c.convertedOn, yearStart, asOf)).count());
+
         long[] now = counts(flags, asOf);
         long[] before = counts(flags, asOf.minusDays(7));
         WeeklyReport.Flags flagFigures = new WeeklyReport.Flags(now[0], now[1], now[0] - before[0], now[1] - before[1]);
 
-        List<WeeklyReport.LeaderSection> byLeader = byLeader(projects, assignments, flags, asOf);
-        WeeklyReport.Changes changes = changes(projects, monday, asOf);
+        List<WeeklyReport.ProjectLine> lines = projectLines(projects, pools, assignments, flags, asOf);
+        WeeklyReport.Changes changes = changes(projects, conversions, monday, asOf);
         List<WeeklyReport.DepartmentProblems> open = openProblems(projects, asOf);
 
+        List<WeeklyReport.FunnelStage> funnel = FUNNEL.stream().map(pool -> new WeeklyReport.FunnelStage(pool,
+                poolCounts.getOrDefault(pool, 0L),
+                conversions.stream().filter(c -> c.forwardByOne && pool.equals(c.toPool) && within(c.convertedOn, yearStart, asOf)).count(),
+                conversions.stream().filter(c -> c.forwardByOne && pool.equals(c.fromPool) && within(c.convertedOn, yearStart, asOf)).count()))
+                .toList();
+
+        return new WeeklyReport(week.toString(), monday, sunday, asOf,
+                new WeeklyReport.Headline(poolCounts, starts, investment, conversionFigures, flagFigures),
+                byLeader(lines, assignments), byTaskForce(lines), changes, open,
+                series(week, asOf, annualPlan, completedByWeek, flags), funnel);
+    }
+
+    /** The pool a project was in on a day: after its last conversion up to that day, or before its first one after it. */
+    static String poolOn(TrackedProject project, List<TrackedConversion> conversions, LocalDate day) {
+        String pool = null;
+        for (TrackedConversion conversion : conversions) {
+            if (conversion.convertedOn.isAfter(day)) {
+                return pool != null ? pool : conversion.fromPool;
+            }
+            pool = conversion.toPool;
+        }
+        return project.pool;
+    }
+
+    /** Investment completed per week of the year, up to the week, summed in the database over the projects taken. */
+    private Map<Integer, BigDecimal> completedByWeek(IsoWeek week, Set<String> codes) {
+        Map<Integer, BigDecimal> byWeek = new HashMap<>();
+        if (codes != null && codes.isEmpty()) {
+            return byWeek;
+        }
+        var query = entities.createNativeQuery("select iso_week, sum(investment_completed) from tracked_progress"
+                + " where iso_week >= :first and iso_week <= :last"
+                + (codes == null ? "" : " and project_code = any(string_to_array(:codes, ','))")
+                + " group by iso_week", Object[].class)
+                .setParameter("first", new IsoWeek(week.year(), 1).toString())
+                .setParameter("last", week.toString());
+        if (codes != null) {
+            query.setParameter("codes", String.join(",", codes));
+        }
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            IsoWeek reported = IsoWeek.parse((String) columns[0], "isoWeek");
+            byWeek.put(reported.week(), ((BigDecimal) columns[1]).setScale(2, RoundingMode.UNNECESSARY));
+        }
+        return byWeek;
+    }
+
+    private static WeeklyReport.Series series(IsoWeek week, LocalDate asOf, BigDecimal annualPlan,
+                                              Map<Integer, BigDecimal> completedByWeek, List<Flag> flags) {
         List<String> weeks = new ArrayList<>();
         List<BigDecimal> cumulative = new ArrayList<>();
         List<BigDecimal> dueSeries = new ArrayList<>();
@@ -107,19 +214,17 @@ public class WeeklyService {
         List<Long> yellow = new ArrayList<>();
         BigDecimal running = BigDecimal.ZERO.setScale(2);
         for (int w = 1; w <= week.week(); w++) {
-            IsoWeek each = new IsoWeek(year, w);
+            IsoWeek each = new IsoWeek(week.year(), w);
             LocalDate end = each.sunday().isAfter(asOf) ? asOf : each.sunday();
             weeks.add(each.toString());
             running = running.add(completedByWeek.getOrDefault(w, BigDecimal.ZERO));
             cumulative.add(running.setScale(2));
-            dueSeries.add(due(annualPlan, end, year));
+            dueSeries.add(due(annualPlan, end, week.year()));
             long[] counts = counts(flags, end);
             red.add(counts[0]);
             yellow.add(counts[1]);
         }
-        return new WeeklyReport(week.toString(), monday, sunday, asOf,
-                new WeeklyReport.Headline(pools, starts, investment, flagFigures), byLeader, changes, open,
-                new WeeklyReport.Series(weeks, cumulative, dueSeries, red, yellow));
+        return new WeeklyReport.Series(weeks, cumulative, dueSeries, red, yellow);
     }
 
     /** The colour a flag had on a day, or {@code null} if it was not open then. */
@@ -147,28 +252,53 @@ public class WeeklyService {
         return new long[] {red, yellow};
     }
 
-    private static List<WeeklyReport.LeaderSection> byLeader(Map<String, TrackedProject> projects, Map<String, Assignment> assignments,
-                                                             List<Flag> flags, LocalDate asOf) {
+    /** Each assigned project with its open flags on the day, red first, then oldest first. */
+    private static List<WeeklyReport.ProjectLine> projectLines(Map<String, TrackedProject> projects, Map<String, String> pools,
+                                                               Map<String, Assignment> assignments, List<Flag> flags, LocalDate asOf) {
         Map<String, List<Flag>> flagsByProject = flags.stream().filter(f -> colourOn(f, asOf) != null)
                 .collect(Collectors.groupingBy(f -> f.projectCode));
-        Map<String, WeeklyReport.LeaderSection> sections = new TreeMap<>();
+        List<WeeklyReport.ProjectLine> lines = new ArrayList<>();
         for (TrackedProject project : projects.values()) {
             Assignment a = assignments.get(project.code);
             if (a == null) {
                 continue;
             }
-            List<WeeklyReport.FlagLine> lines = flagsByProject.getOrDefault(project.code, List.of()).stream()
+            List<WeeklyReport.FlagLine> open = flagsByProject.getOrDefault(project.code, List.of()).stream()
                     .sorted(Comparator.comparing((Flag f) -> colourOn(f, asOf)).reversed().thenComparing(f -> f.raisedOn))
                     .map(f -> new WeeklyReport.FlagLine(colourOn(f, asOf).name(), f.rule.label(), f.reason, f.raisedOn))
                     .toList();
-            sections.computeIfAbsent(a.leaderName, name -> new WeeklyReport.LeaderSection(name, a.leaderTitle, new ArrayList<>()))
-                    .projects().add(new WeeklyReport.ProjectLine(project.code, project.name, project.pool, a.taskForceName,
-                            a.leadDepartment, lines));
+            lines.add(new WeeklyReport.ProjectLine(project.code, project.name, pools.get(project.code), a.leaderName,
+                    a.taskForceName, a.leadDepartment, open));
+        }
+        return lines;
+    }
+
+    private static List<WeeklyReport.LeaderSection> byLeader(List<WeeklyReport.ProjectLine> lines, Map<String, Assignment> assignments) {
+        Map<String, WeeklyReport.LeaderSection> sections = new TreeMap<>();
+        for (WeeklyReport.ProjectLine line : lines) {
+            sections.computeIfAbsent(line.leader(), name -> new WeeklyReport.LeaderSection(name,
+                            assignments.get(line.code()).leaderTitle, new ArrayList<>()))
+                    .projects().add(line);
         }
         return List.copyOf(sections.values());
     }
 
-    private static WeeklyReport.Changes changes(Map<String, TrackedProject> projects, LocalDate monday, LocalDate asOf) {
+    private static List<WeeklyReport.TaskForceSection> byTaskForce(List<WeeklyReport.ProjectLine> lines) {
+        Map<String, List<WeeklyReport.ProjectLine>> byName = lines.stream()
+                .collect(Collectors.groupingBy(WeeklyReport.ProjectLine::taskForce, TreeMap::new, Collectors.toList()));
+        return byName.entrySet().stream().map(e -> new WeeklyReport.TaskForceSection(e.getKey(),
+                        e.getValue().get(0).leadDepartment(),
+                        List.copyOf(e.getValue().stream().map(WeeklyReport.ProjectLine::leader).collect(Collectors.toCollection(TreeSet::new))),
+                        count(e.getValue(), "RED"), count(e.getValue(), "YELLOW"), e.getValue()))
+                .toList();
+    }
+
+    private static long count(List<WeeklyReport.ProjectLine> lines, String colour) {
+        return lines.stream().flatMap(line -> line.flags().stream()).filter(flag -> colour.equals(flag.colour())).count();
+    }
+
+    private static WeeklyReport.Changes changes(Map<String, TrackedProject> projects, List<TrackedConversion> conversions,
+                                                LocalDate monday, LocalDate asOf) {
         List<WeeklyReport.FlagChange> flagChanges = FlagHistory.<FlagHistory>list("asOf >= ?1 and asOf <= ?2 order by id", monday, asOf)
                 .stream().filter(h -> projects.containsKey(h.projectCode))
                 .map(h -> new WeeklyReport.FlagChange(h.change.name(), h.projectCode, projects.get(h.projectCode).name,
@@ -180,13 +310,18 @@ public class WeeklyService {
         List<WeeklyReport.ProjectEvent> completions = projects.values().stream()
                 .filter(p -> within(p.actualCompletion, monday, asOf))
                 .map(p -> new WeeklyReport.ProjectEvent(p.code, p.name, p.actualCompletion)).toList();
+        List<WeeklyReport.ConversionLine> moves = conversions.stream().filter(c -> within(c.convertedOn, monday, asOf))
+                .sorted(Comparator.comparing((TrackedConversion c) -> c.convertedOn).thenComparing(c -> c.id.projectCode()))
+                .map(c -> new WeeklyReport.ConversionLine(c.id.projectCode(), projects.get(c.id.projectCode()).name,
+                        c.fromPool, c.toPool, c.convertedOn, c.forwardByOne))
+                .toList();
         List<TrackedProblem> problems = TrackedProblem.<TrackedProblem>list("order by raisedOn, problemId").stream()
                 .filter(p -> projects.containsKey(p.projectCode)).toList();
         List<WeeklyReport.ProblemLine> raised = problems.stream().filter(p -> within(p.raisedOn, monday, asOf))
                 .map(p -> line(p, projects, asOf)).toList();
         List<WeeklyReport.ProblemLine> resolved = problems.stream().filter(p -> within(p.resolvedOn, monday, asOf))
                 .map(p -> line(p, projects, asOf)).toList();
-        return new WeeklyReport.Changes(flagChanges, starts, completions, raised, resolved);
+        return new WeeklyReport.Changes(flagChanges, starts, completions, moves, raised, resolved);
     }
 
     private static List<WeeklyReport.DepartmentProblems> openProblems(Map<String, TrackedProject> projects, LocalDate asOf) {

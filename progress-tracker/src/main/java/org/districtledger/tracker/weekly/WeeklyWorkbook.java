@@ -4,26 +4,23 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.util.Map;
 
 /** The 周调度表: the weekly view as a workbook, one sheet per section, in Chinese. */
 final class WeeklyWorkbook {
-
-    private static final Map<String, String> POOLS = Map.of("PLANNING", "谋划库", "RESERVE", "储备库", "PREPARING", "预备库",
-            "BUILDING", "建设库", "COMPLETED", "已竣工", "IN_PRODUCTION", "已投产", "SUSPENDED", "暂停", "CANCELLED", "取消");
-    private static final Map<String, String> CHANGES = Map.of("RAISED", "新亮灯", "ESCALATED", "升级为红灯", "CLEARED", "已消除");
-    private static final Map<String, String> COLOURS = Map.of("RED", "红", "YELLOW", "黄");
 
     private WeeklyWorkbook() {
     }
 
     static void write(WeeklyReport report, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        // streamed: a district of thousands of projects writes its rows without holding the whole sheet in memory
+        SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+        try {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -33,7 +30,7 @@ final class WeeklyWorkbook {
             WeeklyReport.Headline h = report.headline();
             row(overview, "周次", report.week());
             row(overview, "截至日期", report.asOf().toString());
-            h.projectsByPool().forEach((pool, count) -> row(overview, POOLS.getOrDefault(pool, pool) + "项目数", count));
+            h.projectsByPool().forEach((pool, count) -> row(overview, WeeklyLabels.pool(pool) + "项目数", count));
             row(overview, "计划新开工项目数", h.starts().plannedNewStarts());
             row(overview, "已开工项目数", h.starts().started());
             row(overview, "开工率", h.starts().rate());
@@ -42,6 +39,8 @@ final class WeeklyWorkbook {
             row(overview, "序时进度应完成(万元)", h.investment().timeProportionalPlan());
             row(overview, "占年度计划比例", h.investment().shareOfPlan());
             row(overview, "占序时进度比例", h.investment().shareOfTimeProportionalPlan());
+            row(overview, "本周转化项目数", h.conversions().thisWeek());
+            row(overview, "年度累计转化项目数", h.conversions().yearToDate());
             row(overview, "红灯", h.flags().red());
             row(overview, "红灯较上周", h.flags().redChange());
             row(overview, "黄灯", h.flags().yellow());
@@ -51,26 +50,43 @@ final class WeeklyWorkbook {
             for (WeeklyReport.LeaderSection section : report.byLeader()) {
                 for (WeeklyReport.ProjectLine project : section.projects()) {
                     if (project.flags().isEmpty()) {
-                        row(leaders, section.leader(), section.title(), project.code(), project.name(), POOLS.getOrDefault(project.pool(), project.pool()),
+                        row(leaders, section.leader(), section.title(), project.code(), project.name(), WeeklyLabels.pool(project.pool()),
                                 project.taskForce(), project.leadDepartment(), "", "", "");
                     }
                     for (WeeklyReport.FlagLine flag : project.flags()) {
-                        row(leaders, section.leader(), section.title(), project.code(), project.name(), POOLS.getOrDefault(project.pool(), project.pool()),
-                                project.taskForce(), project.leadDepartment(), COLOURS.get(flag.colour()) + "灯·" + flag.rule(), flag.reason(), flag.since().toString());
+                        row(leaders, section.leader(), section.title(), project.code(), project.name(), WeeklyLabels.pool(project.pool()),
+                                project.taskForce(), project.leadDepartment(), WeeklyLabels.colour(flag.colour()) + "灯·" + flag.rule(), flag.reason(), flag.since().toString());
+                    }
+                }
+            }
+
+            Sheet taskForces = sheet(workbook, "工作专班", header, "工作专班", "牵头部门", "包联领导", "项目编号", "项目名称", "所属库", "预警", "原因", "亮灯日期");
+            for (WeeklyReport.TaskForceSection section : report.byTaskForce()) {
+                for (WeeklyReport.ProjectLine project : section.projects()) {
+                    if (project.flags().isEmpty()) {
+                        row(taskForces, section.taskForce(), project.leadDepartment(), project.leader(), project.code(), project.name(),
+                                WeeklyLabels.pool(project.pool()), "", "", "");
+                    }
+                    for (WeeklyReport.FlagLine flag : project.flags()) {
+                        row(taskForces, section.taskForce(), project.leadDepartment(), project.leader(), project.code(), project.name(),
+                                WeeklyLabels.pool(project.pool()), WeeklyLabels.colour(flag.colour()) + "灯·" + flag.rule(), flag.reason(), flag.since().toString());
                     }
                 }
             }
 
             Sheet changes = sheet(workbook, "本周变化", header, "类别", "项目编号", "项目名称", "内容", "日期");
             for (WeeklyReport.FlagChange change : report.changes().flags()) {
-                row(changes, CHANGES.getOrDefault(change.change(), change.change()), change.code(), change.name(),
-                        COLOURS.get(change.colour()) + "灯·" + change.rule() + "：" + change.reason(), change.on().toString());
+                row(changes, WeeklyLabels.change(change.change()), change.code(), change.name(),
+                        WeeklyLabels.colour(change.colour()) + "灯·" + change.rule() + "：" + change.reason(), change.on().toString());
             }
             for (WeeklyReport.ProjectEvent start : report.changes().starts()) {
                 row(changes, "开工", start.code(), start.name(), "", start.on().toString());
             }
             for (WeeklyReport.ProjectEvent done : report.changes().completions()) {
                 row(changes, "竣工", done.code(), done.name(), "", done.on().toString());
+            }
+            for (WeeklyReport.ConversionLine move : report.changes().conversions()) {
+                row(changes, "项目转化", move.code(), move.name(), WeeklyLabels.pool(move.from()) + "→" + WeeklyLabels.pool(move.to()), move.on().toString());
             }
             for (WeeklyReport.ProblemLine problem : report.changes().problemsRaised()) {
                 row(changes, "提出问题", problem.code(), problem.name(), problem.title() + "（" + problem.department() + "）", problem.raisedOn().toString());
@@ -92,11 +108,19 @@ final class WeeklyWorkbook {
             for (int i = 0; i < s.weeks().size(); i++) {
                 row(series, s.weeks().get(i), s.investmentCompleted().get(i), s.investmentDue().get(i), s.red().get(i), s.yellow().get(i));
             }
+
+            Sheet funnel = sheet(workbook, "转化漏斗", header, "项目库", "项目数", "年内转入", "年内转出");
+            for (WeeklyReport.FunnelStage stage : report.funnel()) {
+                row(funnel, WeeklyLabels.pool(stage.pool()), stage.projects(), stage.convertedIn(), stage.convertedOut());
+            }
             workbook.write(out);
+        } finally {
+            workbook.close();
+            workbook.dispose();
         }
     }
 
-    private static Sheet sheet(XSSFWorkbook workbook, String name, CellStyle header, String... columns) {
+    private static Sheet sheet(Workbook workbook, String name, CellStyle header, String... columns) {
         Sheet sheet = workbook.createSheet(name);
         Row top = sheet.createRow(0);
         for (int c = 0; c < columns.length; c++) {

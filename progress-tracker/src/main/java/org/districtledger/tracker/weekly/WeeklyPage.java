@@ -1,0 +1,131 @@
+package org.districtledger.tracker.weekly;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.districtledger.runtime.IsoWeek;
+import org.districtledger.runtime.ProblemException;
+import org.districtledger.tracker.project.TimelineEntry;
+import org.districtledger.tracker.project.TrackedProject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+/** The weekly scheduling page (周调度) that leaders open, print or project, and each project's timeline page. */
+@Path("/weekly")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "weekly")
+@PageSecurityHeaders.Page
+public class WeeklyPage {
+
+    /** The pools a leader may filter by, in the order of the funnel and then the rest. */
+    static final List<String> POOLS = List.of("PLANNING", "RESERVE", "PREPARING", "BUILDING", "COMPLETED", "IN_PRODUCTION", "SUSPENDED", "CANCELLED");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance weekly(String title, WeeklyReport report, WeeklyService.Filter filter,
+                                              WeeklyService.FilterChoices choices, List<String> pools, String previousWeek,
+                                              String nextWeek, String query, String chartData);
+
+        static native TemplateInstance timeline(String title, TrackedProject project, List<TimelineEntry> entries, String backWeek);
+    }
+
+    private final WeeklyService weekly;
+    private final ObjectMapper json;
+    private final String title;
+
+    public WeeklyPage(WeeklyService weekly, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title) {
+        this.weekly = weekly;
+        this.json = json;
+        this.title = title;
+    }
+
+    @GET
+    @Operation(summary = "The weekly scheduling page, in Chinese; the week of the business clock unless one is picked")
+    public TemplateInstance page(@QueryParam("week") @Size(max = 8) String week,
+                                 @QueryParam("leader") @Size(max = 50) String leader,
+                                 @QueryParam("town") @Size(max = 64) String town,
+                                 @QueryParam("chain") @Size(max = 64) String chain,
+                                 @QueryParam("pool") @Size(max = 16) String pool,
+                                 @QueryParam("cityCategory") @Size(max = 24) String cityCategory) throws JsonProcessingException {
+        IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
+        WeeklyService.Filter filter = new WeeklyService.Filter(blank(leader), blank(town), blank(chain), blank(pool), blank(cityCategory));
+        WeeklyReport report = weekly.report(picked, filter);
+        String chartData = json.writeValueAsString(Map.of("series", report.series(), "funnel", report.funnel().stream()
+                .map(stage -> Map.of("pool", stage.pool(), "label", WeeklyLabels.pool(stage.pool()), "projects", stage.projects(),
+                        "convertedIn", stage.convertedIn(), "convertedOut", stage.convertedOut()))
+                .toList()));
+        return Templates.weekly(title, report, filter, weekly.choices(), POOLS, previous(picked).toString(), next(picked).toString(),
+                query(filter), chartData);
+    }
+
+    /** The running header of the printed pages: the title and the week, at the top of every A4 page. */
+    @GET
+    @Path("/print.css")
+    @Produces("text/css")
+    @Operation(summary = "The printed page's running header for a week")
+    public String printHeader(@QueryParam("week") @Size(max = 8) String week) {
+        IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
+        return "@page {\n"
+                + "  @top-left { content: \"" + cssText(title) + "\"; font-size: 9pt; color: #5f6b7a; }\n"
+                + "  @top-right { content: \"" + cssText(weekly.heading(picked)) + "\"; font-size: 9pt; color: #5f6b7a; }\n"
+                + "}\n";
+    }
+
+    @GET
+    @Path("/projects/{code}")
+    @Operation(summary = "A project's timeline page: the registry's events, its flags and its assignments, in Chinese")
+    public TemplateInstance timeline(@PathParam("code") @Size(max = 32) String code, @QueryParam("week") @Size(max = 8) String week) {
+        TrackedProject project = TrackedProject.findById(code);
+        if (project == null) {
+            throw ProblemException.notFound("Project", code);
+        }
+        String back = blank(week) == null ? null : IsoWeek.parse(week, "week").toString();
+        return Templates.timeline(title, project, TimelineEntry.list("projectCode = ?1 order by id desc", code), back);
+    }
+
+    /** Text safe inside a CSS string: no quotes, backslashes or line ends. */
+    private static String cssText(String text) {
+        return text.replaceAll("[\"\\\\\\r\\n]", " ");
+    }
+
+    private static IsoWeek previous(IsoWeek week) {
+        return IsoWeek.of(week.monday().minusDays(7));
+    }
+
+    private static IsoWeek next(IsoWeek week) {
+        return IsoWeek.of(week.monday().plusDays(7));
+    }
+
+    /** The filters as a query string, so that the week links and exports keep them. */
+    private static String query(WeeklyService.Filter filter) {
+        StringBuilder query = new StringBuilder();
+        append(query, "leader", filter.leader());
+        append(query, "town", filter.town());
+        append(query, "chain", filter.chain());
+        append(query, "pool", filter.pool());
+        append(query, "cityCategory", filter.cityCategory());
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

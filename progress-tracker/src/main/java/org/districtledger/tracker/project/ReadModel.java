@@ -94,9 +94,10 @@ public class ReadModel {
                 LOG.warnf("Events of %s are missing: expected sequence %d, got %d (%s); applied the newer state",
                         event.code(), expected, event.sequence(), event.type());
             }
+            String poolBefore = project.pool;
             copyState(event, project);
             project.persist();
-            applyChange(event);
+            applyChange(event, poolBefore);
             TimelineEntry.add(event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
             result = Result.APPLIED;
         }
@@ -124,7 +125,7 @@ public class ReadModel {
     }
 
     /** What the change adds beyond the project's state: permits, problems, weekly reports. */
-    private static void applyChange(ProjectEvent event) {
+    private static void applyChange(ProjectEvent event, String poolBefore) {
         JsonNode change = event.change();
         switch (event.type()) {
             case "ledger.project.procedure-updated.v1" -> {
@@ -174,9 +175,10 @@ public class ReadModel {
             case "ledger.project.converted.v1" -> {
                 TrackedConversion conversion = new TrackedConversion();
                 conversion.id = new TrackedConversion.Key(event.code(), event.sequence());
-                conversion.fromPool = change.path("from").asText();
-                conversion.toPool = change.path("to").asText();
-                conversion.convertedOn = date(change, "date");
+                // the schema requires all three; an event without them still records the move it made
+                conversion.fromPool = change.hasNonNull("from") ? change.path("from").asText() : String.valueOf(poolBefore);
+                conversion.toPool = change.hasNonNull("to") ? change.path("to").asText() : event.project().path("pool").asText();
+                conversion.convertedOn = change.hasNonNull("date") ? date(change, "date") : LocalDate.ofInstant(event.time(), DISTRICT);
                 conversion.forwardByOne = change.path("forwardByOne").asBoolean(false);
                 conversion.persist();
             }

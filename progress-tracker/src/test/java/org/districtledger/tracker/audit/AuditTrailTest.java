@@ -1,0 +1,96 @@
+package org.districtledger.tracker.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.RegistryEvents;
+import org.districtledger.tracker.TrackerInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tracker's audit trail (who changed an assignment, each step of a flag, each project's story) cannot be
+ * rewritten: the database refuses, to the very role the service runs as.
+ */
+@QuarkusTest
+@WithTestResource(TrackerInfrastructure.class)
+class AuditTrailTest {
+
+    /** PostgreSQL's insufficient_privilege. */
+    private static final String REFUSED = "42501";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theServicesOwnDatabaseRoleCannotChangeOrRemoveHistory() throws Exception {
+        String code = "WQ-2023-8171";
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}").when().put("/api/v1/clock").then().statusCode(200);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Alerts alerts = new Alerts(kafka)) {
+            kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
+                    Map.of("pool", "BUILDING", "actualStart", "2022-10-01", "poolSince", "2022-10-01", "lastReportedWeek", "2023-W09"),
+                    Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
+            alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"leader\": {\"name\": \"审计测试领导\"}, \"taskForce\": {\"name\": \"审计测试专班\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"审计联络员\"}]}}")
+                .when().put("/api/v1/assignments/" + code).then().statusCode(200);
+
+        try (Connection db = dataSource.getConnection()) {
+            for (String table : List.of("assignment_history", "flag_history", "timeline_entry")) {
+                assertTrue(count(db, table, code) > 0, table + " has the project's rows");
+                String column = table.equals("timeline_entry") ? "summary" : "project_code";
+                assertRefused(db, "UPDATE " + table + " SET " + column + " = 'rewritten' WHERE project_code = ?", code);
+                assertRefused(db, "DELETE FROM " + table + " WHERE project_code = ?", code);
+                try (Statement statement = db.createStatement()) {
+                    SQLException truncate = assertThrows(SQLException.class, () -> statement.execute("TRUNCATE " + table + " CASCADE"));
+                    assertEquals(REFUSED, truncate.getSQLState(), truncate.getMessage());
+                }
+            }
+        }
+        given().when().get("/api/v1/assignments/" + code + "/history").then().statusCode(200)
+                .body("leader.name", org.hamcrest.Matchers.contains("审计测试领导"));
+    }
+
+    private static long count(Connection db, String table, String code) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE project_code = ?")) {
+            query.setString(1, code);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void assertRefused(Connection db, String sql, String code) {
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                statement.setString(1, code);
+                statement.executeUpdate();
+            }
+        }, sql);
+        assertEquals(REFUSED, refused.getSQLState(), refused.getMessage());
+    }
+}

@@ -1,6 +1,7 @@
 package org.districtledger.launcher;
 
 import org.districtledger.localstack.FreePorts;
+import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.LocalInfrastructure;
 import org.districtledger.localstack.PostgresServer;
 import org.districtledger.sample.LedgerImportCli;
@@ -105,13 +106,13 @@ public final class LocalRun {
             return;
         }
         URI registry = URI.create("http://localhost:" + settings.registryPort());
-        RegistryClient client = new RegistryClient(registry);
+        RegistryClient client = RegistryClient.asOffice(registry);
         if (client.get("/api/v1/projects?size=1").get("total").asLong() > 0) {
             return;
         }
         try {
             URI tracker = URI.create("http://localhost:" + settings.trackerPort());
-            RegistryClient trackerClient = new RegistryClient(tracker);
+            RegistryClient trackerClient = RegistryClient.asOffice(tracker);
             TrackerClock clock = new TrackerClock(registry, tracker);
             // the tracker works as of the eve of 2023 while the ledger is imported, then week by week behind the simulation
             clock.moveTo(YearSimulator.monday(1).minusDays(1));
@@ -270,6 +271,8 @@ public final class LocalRun {
                 env.put("QUARKUS_DATASOURCE_USERNAME", database);
                 env.put("QUARKUS_DATASOURCE_PASSWORD", database);
                 env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+                // the demo identity: keys made at first start, kept in the data folder
+                env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity")).serviceEnvironment());
                 Process process = builder.start();
                 Service service = new Service(name, process, logFile, port);
                 Thread pump = new Thread(() -> service.pump(), name + "-output");

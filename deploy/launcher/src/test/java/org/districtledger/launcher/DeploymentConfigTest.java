@@ -37,8 +37,23 @@ class DeploymentConfigTest {
 
     private static final Path HOME = Paths.get(System.getProperty("ledger.home", "../..")).toAbsolutePath().normalize();
     private static final Set<String> SETTINGS = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID");
     private static final Map<String, String> DATABASES = Map.of("project-registry", "registry", "progress-tracker", "tracker");
+
+    @org.junit.jupiter.api.Test
+    void theKeycloakRealmHasTheRolesTheServicesCheck() throws IOException {
+        var realm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(HOME.resolve("deploy/keycloak/district-ledger-realm.json").toFile());
+        Set<String> roles = new java.util.TreeSet<>();
+        realm.at("/roles/realm").forEach(role -> roles.add(role.get("name").asText()));
+        Set<String> checked = new java.util.TreeSet<>();
+        String source = Files.readString(HOME.resolve("deploy/service-runtime/src/main/java/org/districtledger/runtime/identity/Roles.java"));
+        var constant = java.util.regex.Pattern.compile("public static final String \\w+ = \"(\\w+)\";").matcher(source);
+        while (constant.find()) {
+            checked.add(constant.group(1));
+        }
+        assertEquals(checked, roles, "the realm defines exactly the roles the services check");
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"project-registry", "progress-tracker"})
@@ -84,6 +99,8 @@ class DeploymentConfigTest {
             assertEquals("src/main/docker/Dockerfile.jvm", s.get("build").get("dockerfile").asText());
             assertEquals("./" + service, s.get("build").get("context").asText());
             s.get("environment").fieldNames().forEachRemaining(name -> assertTrue(SETTINGS.contains(name), service + ": unknown setting " + name));
+            assertTrue(s.get("environment").path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().endsWith("/realms/district-ledger"),
+                    service + " takes the tokens of the realm in deploy/keycloak");
             assertEquals(port, s.get("environment").get("QUARKUS_HTTP_PORT").asText());
             assertTrue(s.get("environment").get("QUARKUS_DATASOURCE_JDBC_URL").asText().endsWith("/" + DATABASES.get(service)));
             assertEquals("kafka:9092", s.get("environment").get("KAFKA_BOOTSTRAP_SERVERS").asText());
@@ -124,6 +141,7 @@ class DeploymentConfigTest {
             assertTrue(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean());
             JsonNode configMap = find(documents, "ConfigMap", service);
             configMap.get("data").fieldNames().forEachRemaining(name -> assertTrue(SETTINGS.contains(name), service + ": unknown setting " + name));
+            assertTrue(configMap.get("data").has("QUARKUS_OIDC_AUTH_SERVER_URL"), service + " names its identity provider");
             assertEquals(port, configMap.at("/data/QUARKUS_HTTP_PORT").asText());
             String jdbc = configMap.at("/data/QUARKUS_DATASOURCE_JDBC_URL").asText();
             String cluster = DATABASES.get(service) + "-db";

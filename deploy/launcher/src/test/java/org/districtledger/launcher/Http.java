@@ -16,13 +16,33 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private String token;
 
     Http(int port) {
         this.base = "http://localhost:" + port;
     }
 
+    /** Signed in as the ledger office through the local run's demo sign-in, once, on first use. */
+    String token() throws Exception {
+        if (token == null) {
+            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"office\", \"password\": \"demo\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("the demo sign-in answered " + answer.statusCode() + ": " + answer.body());
+            }
+            token = JSON.readTree(answer.body()).get("access_token").asText();
+        }
+        return token;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (!path.startsWith("/q/")) {
+            request.header("Authorization", "Bearer " + token());
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode json(String path) throws Exception {
@@ -36,6 +56,7 @@ final class Http {
     JsonNode send(String method, String path, String body, int expected) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json; charset=UTF-8")
+                .header("Authorization", "Bearer " + token())
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {

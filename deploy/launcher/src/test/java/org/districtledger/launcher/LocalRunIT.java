@@ -78,6 +78,7 @@ class LocalRunIT {
         assertTrue(launcher.log().contains("Sample ledger ready"), launcher.log());
         Http registry = new Http(registryPort);
         Http tracker = new Http(trackerPort);
+        token = registry.token();
         assertEquals(432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "the sample ledger's 432 projects");
         JsonNode building = registry.json("/api/v1/projects?pool=BUILDING&size=500").get("items");
         long reporting = 0;
@@ -99,7 +100,8 @@ class LocalRunIT {
         // sheet, whose pools the simulated year has since changed, is refused whole
         URI registryUri = URI.create("http://localhost:" + registryPort);
         Path exported = data.resolve("ledger.xlsx");
-        Files.write(exported, HTTP.send(HttpRequest.newBuilder(registryUri.resolve("/api/v1/exports/ledger.xlsx")).GET().build(),
+        Files.write(exported, HTTP.send(HttpRequest.newBuilder(registryUri.resolve("/api/v1/exports/ledger.xlsx"))
+                        .header("Authorization", "Bearer " + registry.token()).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body());
         assertEquals(0, LedgerImportCli.run(exported, registryUri, false), "the importer imports the exported ledger again");
         Path outdated = data.resolve("ledger.csv");
@@ -111,6 +113,7 @@ class LocalRunIT {
 
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + registry.token())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "中国电信京津冀大数据基地二期", "pool": "BUILDING", "industryChain": "云数据应用",
                          "planYear": 2023, "totalInvestment": 350000.00, "annualPlanInvestment": 60000.00,
@@ -180,8 +183,15 @@ class LocalRunIT {
         assertTrue(ready.body().contains("\"UP\""));
     }
 
+    /** The office's token, once signed in; the same keys serve the second run, so it stays good. */
+    private static String token;
+
     static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (token != null && !uri.getPath().startsWith("/q/")) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String codeOf(String json) {

@@ -29,8 +29,29 @@ class MisconfigurationIT {
         assertTrue(log.contains("ledger.flags.silent.yellow-weeks"), log);
     }
 
+    @Test
+    void theDemoIdentityRefusesTheProductionProfile() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(org.districtledger.localstack.DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("LEDGER_IDENTITY_DEMO_ENABLED", "true");
+        env.put("QUARKUS_OIDC_APPLICATION_TYPE", "service");
+        String log = startWith(env);
+        assertTrue(log.contains("ledger.identity.demo.enabled=true is refused in the production profile"), log);
+    }
+
+    @Test
+    void productionWithoutAnIdentityProviderRefusesToStart() throws Exception {
+        String log = start(new java.util.HashMap<>(Map.of("QUARKUS_PROFILE", "prod")));
+        assertTrue(log.contains("quarkus.oidc.auth-server-url"), log);
+    }
+
     private String startWith(Map<String, String> wrong) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(wrong);
+        Map<String, String> env = new java.util.HashMap<>(org.districtledger.localstack.DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        env.putAll(wrong);
+        return start(env);
+    }
+
+    private String start(Map<String, String> env) throws Exception {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.pick()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + FreePorts.pick() + "/tracker");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.pick());

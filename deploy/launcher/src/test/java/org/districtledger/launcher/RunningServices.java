@@ -40,6 +40,7 @@ final class RunningServices implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", database);
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
         env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
+        env.putAll(org.districtledger.localstack.DemoKeys.in(data.resolve("identity")).serviceEnvironment());
         ChildProcess service = ChildProcess.java(data.resolve(module + "-" + port + ".log"), env,
                 "-jar", ChildProcess.home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
         services.add(service);

@@ -54,12 +54,14 @@ class ServerOutageIT {
         int kafkaPort = FreePorts.pick();
         int httpPort = FreePorts.pick();
         String jdbcUrl = "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
-        service = ChildProcess.java(data.resolve(module + ".log"), Map.of(
-                        "QUARKUS_HTTP_PORT", String.valueOf(httpPort),
-                        "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
-                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                        "LEDGER_REACHABILITY_INTERVAL", "1s",
-                        "LEDGER_REACHABILITY_RETRY", "1s"),
+        Map<String, String> env = new java.util.HashMap<>(org.districtledger.localstack.DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        env.putAll(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(httpPort),
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
+                "LEDGER_REACHABILITY_INTERVAL", "1s",
+                "LEDGER_REACHABILITY_RETRY", "1s"));
+        service = ChildProcess.java(data.resolve(module + ".log"), env,
                 "-jar", ChildProcess.home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
 
         service.awaitLog("PostgreSQL unreachable at " + jdbcUrl, Duration.ofSeconds(60));

@@ -77,6 +77,19 @@ class WeeklyPageIT {
         browser = Browser.start(data.resolve("chromium"));
         browser.get(base + "/weekly");
 
+        // not signed in: the sign-in page, then back to the weekly page as leader-liu (a demo user)
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/auth/login"));
+        browser.findElement(By.id("username")).sendKeys("leader-liu");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("sign-in-error")).isEmpty());
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys("leader-liu");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("week-title")).isEmpty());
+        assertEquals("leader-liu", browser.findElement(By.id("signed-in-user")).getDomProperty("textContent"));
+
         // the default week is the business clock's: the sample's simulation ends in 2023-W26
         assertEquals("2023年第26周（6月26日—7月2日）", text("week-title"));
         awaitCharts();

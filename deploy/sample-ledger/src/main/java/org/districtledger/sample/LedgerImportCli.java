@@ -45,7 +45,7 @@ public final class LedgerImportCli {
         byte[] content = Files.readAllBytes(file);
         String type = file.toString().toLowerCase().endsWith(".csv") ? "text/csv"
                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        RegistryClient client = new RegistryClient(registry);
+        RegistryClient client = RegistryClient.asOffice(registry);
         JsonNode answer;
         try {
             answer = client.upload("/api/v1/imports" + (dryRun ? "?dryRun=true" : ""), content, type, 200, 202);
@@ -107,7 +107,7 @@ public final class LedgerImportCli {
         try (var in = LedgerImportCli.class.getResourceAsStream("/sample/wuqing-2023-ledger.csv")) {
             content = in.readAllBytes();
         }
-        RegistryClient client = new RegistryClient(registry);
+        RegistryClient client = RegistryClient.asOffice(registry);
         JsonNode job = client.upload("/api/v1/imports", content, "text/csv", 202);
         String id = job.get("id").asText();
         while ("RUNNING".equals(job.get("status").asText())) {

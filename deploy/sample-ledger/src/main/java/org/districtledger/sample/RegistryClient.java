@@ -17,9 +17,35 @@ public final class RegistryClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI base;
+    private final String token;
 
+    /** A client that signs nothing: for the sign-in itself, and for servers that ask no token. */
     public RegistryClient(URI base) {
+        this(base, null);
+    }
+
+    /** A client that sends the bearer token with every request. */
+    public RegistryClient(URI base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /**
+     * A client signed in as the ledger office: with the token in {@code LEDGER_TOKEN} if set (a real identity
+     * provider's), otherwise through the local run's demo sign-in as {@code LEDGER_USER} / {@code LEDGER_PASSWORD}
+     * (default: the demo user {@code office}).
+     */
+    public static RegistryClient asOffice(URI base) {
+        String token = System.getenv("LEDGER_TOKEN");
+        if (token != null && !token.isBlank()) {
+            return new RegistryClient(base, token.strip());
+        }
+        String user = System.getenv().getOrDefault("LEDGER_USER", "office");
+        String password = System.getenv().getOrDefault("LEDGER_PASSWORD", "demo");
+        ObjectMapper mapper = new ObjectMapper();
+        String body = mapper.createObjectNode().put("username", user).put("password", password).toString();
+        JsonNode answer = new RegistryClient(base).send("POST", "/auth/token", body, 200);
+        return new RegistryClient(base, answer.get("access_token").asText());
     }
 
     /** An answer the client did not expect. */
@@ -57,6 +83,9 @@ public final class RegistryClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, String what, int... expected) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -29,7 +29,7 @@ public final class SampleAssignments {
 
     /** Assigns the projects that need it, but every twentieth; returns how many were assigned. */
     public static int assign(URI tracker) {
-        RegistryClient client = new RegistryClient(tracker);
+        RegistryClient client = RegistryClient.asOffice(tracker);
         List<JsonNode> needing = new ArrayList<>();
         for (int page = 0; ; page++) {
             JsonNode found = client.get("/api/v1/projects?size=500&page=" + page);
@@ -52,11 +52,18 @@ public final class SampleAssignments {
             }
             JsonNode p = needing.get(i);
             String[] who = BY_CHAIN.getOrDefault(p.path("industryChain").asText(), BY_CHAIN.get("基础设施"));
+            // the demo users: 刘振东 signs in as leader-liu; officer-wang works in 城市建设专班, officer-li in 社会事业专班
+            String leaderAccount = "刘振东".equals(who[0]) ? ", \"account\": \"leader-liu\"" : "";
+            String officer = switch (who[2]) {
+                case "城市建设专班" -> ", {\"name\": \"王晓明\", \"role\": \"专班成员\", \"account\": \"officer-wang\"}";
+                case "社会事业专班" -> ", {\"name\": \"李静\", \"role\": \"专班成员\", \"account\": \"officer-li\"}";
+                default -> "";
+            };
             client.send("PUT", "/api/v1/assignments/" + p.get("code").asText(), """
-                    {"leader": {"name": "%s", "title": "%s"},
+                    {"leader": {"name": "%s", "title": "%s"%s},
                      "taskForce": {"name": "%s", "leadDepartment": "%s",
-                                   "members": [{"name": "专班联络员%d", "role": "联络员", "contact": "022-2934%04d"}]}}
-                    """.formatted(who[0], who[1], who[2], who[3], i + 1, i + 1), 200);
+                                   "members": [{"name": "专班联络员%d", "role": "联络员", "contact": "022-2934%04d"}%s]}}
+                    """.formatted(who[0], who[1], leaderAccount, who[2], who[3], i + 1, i + 1, officer), 200);
             assigned++;
         }
         return assigned;

@@ -19,8 +19,8 @@ public final class TrackerClock {
     private final RegistryClient tracker;
 
     public TrackerClock(URI registry, URI tracker) {
-        this.registry = new RegistryClient(registry);
-        this.tracker = new RegistryClient(tracker);
+        this.registry = RegistryClient.asOffice(registry);
+        this.tracker = RegistryClient.asOffice(tracker);
     }
 
     /** Waits until the tracker has caught up with the registry, then sets its clock to the day (and so runs the rules). */

@@ -42,7 +42,7 @@ public final class YearSimulator {
     private final AtomicInteger requests = new AtomicInteger();
 
     public YearSimulator(URI registry, long seed) {
-        this.registry = new RegistryClient(registry);
+        this.registry = RegistryClient.asOffice(registry);
         this.seed = seed;
     }
 

@@ -27,6 +27,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, reason)));
     }
 
+    /** Signed in, but not allowed this: the reason names what the user lacks. */
+    public static ProblemException forbidden(String reason) {
+        return new ProblemException(403, "forbidden", "Forbidden", reason, List.of());
+    }
+
     public static ProblemException conflict(String field, String reason) {
         return new ProblemException(409, "conflict", "Conflict", field + ": " + reason,
                 List.of(new Problem.FieldError(field, reason)));

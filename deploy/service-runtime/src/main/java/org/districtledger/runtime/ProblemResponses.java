@@ -30,6 +30,15 @@ public class ProblemResponses {
         return respond(e.toProblem(path(uri)));
     }
 
+    // Not signed in (401): Quarkus answers with the challenge of the sign-in in use, a bearer challenge for an API
+    // client, the sign-in page for a browser; so no mapper here for UnauthorizedException.
+
+    /** Signed in, but the role does not allow it. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "your role does not allow this", path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()

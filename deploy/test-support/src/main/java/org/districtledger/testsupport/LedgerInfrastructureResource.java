@@ -34,6 +34,8 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
 
     private static final Logger LOG = Logger.getLogger(LedgerInfrastructureResource.class);
 
+    private java.nio.file.Path keys;
+
     private String database = "ledger";
     private LocalInfrastructure embedded;
     private PostgreSQLContainer postgresContainer;
@@ -75,12 +77,28 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
             LedgerTopics.createAll(admin, (short) 1);
         }
         config.put("kafka.bootstrap.servers", bootstrap);
+        // the demo identity's keys, made for this test run: tokens are signed and verified as in the local run
+        try {
+            keys = java.nio.file.Files.createTempDirectory("ledger-test-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.districtledger.localstack.DemoKeys demo = org.districtledger.localstack.DemoKeys.in(keys);
+        config.put("quarkus.oidc.public-key", demo.publicKeyBase64());
+        config.put("smallrye.jwt.sign.key.location", demo.privateKeyFile().toUri().toString());
         return config;
     }
 
     @Override
     public void stop() {
         KafkaOutage.unregister();
+        if (keys != null) {
+            try (var files = java.nio.file.Files.walk(keys)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // a temporary folder
+            }
+        }
         if (embedded != null) {
             embedded.close();
         }

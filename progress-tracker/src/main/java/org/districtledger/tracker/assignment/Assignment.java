@@ -23,6 +23,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "leader_title")
     public String leaderTitle;
 
+    /** The leader's sign-in name, which lets him resolve the problems of his projects. */
+    @Column(name = "leader_account")
+    public String leaderAccount;
+
     @Column(name = "task_force_name")
     public String taskForceName;
 

@@ -30,6 +30,10 @@ public class AssignmentHistory extends PanacheEntityBase {
     @Column(name = "leader_title")
     public String leaderTitle;
 
+    /** The leader's sign-in name, which lets him resolve the problems of his projects. */
+    @Column(name = "leader_account")
+    public String leaderAccount;
+
     @Column(name = "task_force_name")
     public String taskForceName;
 
@@ -50,6 +54,7 @@ public class AssignmentHistory extends PanacheEntityBase {
         h.version = a.version;
         h.leaderName = a.leaderName;
         h.leaderTitle = a.leaderTitle;
+        h.leaderAccount = a.leaderAccount;
         h.taskForceName = a.taskForceName;
         h.leadDepartment = a.leadDepartment;
         h.members = a.members;

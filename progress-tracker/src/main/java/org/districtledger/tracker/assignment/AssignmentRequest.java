@@ -12,7 +12,7 @@ import java.util.List;
 public record AssignmentRequest(@NotNull @Valid Leader leader, @NotNull @Valid TaskForce taskForce) {
 
     /** The district leader who answers for the project (包联区领导). */
-    public record Leader(@NotBlank @Size(max = 50) String name, @Size(max = 100) String title) {
+    public record Leader(@NotBlank @Size(max = 50) String name, @Size(max = 100) String title, @Size(max = 64) String account) {
     }
 
     /** The task force (工作专班) that follows it, led by one department. */
@@ -21,7 +21,11 @@ public record AssignmentRequest(@NotNull @Valid Leader leader, @NotNull @Valid T
                             @NotEmpty @Size(max = 50) List<@NotNull @Valid Member> members) {
     }
 
-    /** A member of the task force. */
-    public record Member(@NotBlank @Size(max = 50) String name, @Size(max = 50) String role, @Size(max = 100) String contact) {
+    /**
+     * A member of the task force; {@code account} is the member's sign-in name, which lets him report on the
+     * task force's projects in the registry.
+     */
+    public record Member(@NotBlank @Size(max = 50) String name, @Size(max = 50) String role, @Size(max = 100) String contact,
+                         @Size(max = 64) String account) {
     }
 }

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.assignment;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,6 +24,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "assignments", description = "One project, one leader, one task force (包联)")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class AssignmentResource {
 
     private final AssignmentService assignments;
@@ -32,6 +35,7 @@ public class AssignmentResource {
         this.user = user;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{code}")
     @Operation(summary = "Sets the project's leader and task force; the previous ones are kept in its history")

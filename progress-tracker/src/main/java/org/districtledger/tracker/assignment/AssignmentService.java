@@ -57,6 +57,7 @@ public class AssignmentService {
         }
         assignment.leaderName = request.leader().name().strip();
         assignment.leaderTitle = request.leader().title();
+        assignment.leaderAccount = request.leader().account();
         assignment.taskForceName = request.taskForce().name().strip();
         assignment.leadDepartment = request.taskForce().leadDepartment().strip();
         assignment.members = write(request.taskForce().members());
@@ -95,6 +96,7 @@ public class AssignmentService {
         }
         assignment.leaderName = announced.leader().name();
         assignment.leaderTitle = announced.leader().title();
+        assignment.leaderAccount = announced.leader().account();
         assignment.taskForceName = announced.taskForce().name();
         assignment.leadDepartment = announced.taskForce().leadDepartment();
         assignment.members = write(announced.taskForce().members());
@@ -142,7 +144,7 @@ public class AssignmentService {
         }
         List<AssignmentView> versions = new ArrayList<>();
         for (AssignmentHistory h : AssignmentHistory.<AssignmentHistory>list("projectCode = ?1 order by version", code)) {
-            versions.add(new AssignmentView(code, project.name, new AssignmentRequest.Leader(h.leaderName, h.leaderTitle),
+            versions.add(new AssignmentView(code, project.name, new AssignmentRequest.Leader(h.leaderName, h.leaderTitle, h.leaderAccount),
                     new AssignmentRequest.TaskForce(h.taskForceName, h.leadDepartment, read(h.members)),
                     h.version, h.changedBy, h.changedAt));
         }
@@ -151,7 +153,7 @@ public class AssignmentService {
 
     AssignmentView view(Assignment a, TrackedProject project) {
         return new AssignmentView(a.projectCode, project == null ? null : project.name,
-                new AssignmentRequest.Leader(a.leaderName, a.leaderTitle),
+                new AssignmentRequest.Leader(a.leaderName, a.leaderTitle, a.leaderAccount),
                 new AssignmentRequest.TaskForce(a.taskForceName, a.leadDepartment, read(a.members)),
                 a.version, a.changedBy, a.changedAt);
     }

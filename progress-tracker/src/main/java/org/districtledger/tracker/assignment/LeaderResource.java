@@ -1,5 +1,7 @@
 package org.districtledger.tracker.assignment;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 @Path("/api/v1/leaders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "assignments")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class LeaderResource {
 
     /** A leader and the projects he or she answers for. */

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.clock;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "clock", description = "The business date the tracker works as of")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ClockResource {
 
     private final BusinessClock clock;
@@ -34,6 +37,7 @@ public class ClockResource {
         return new ClockView(clock.today(), clock.setDate().isPresent());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Operation(summary = "Works as of a date; every project's flags are evaluated again as of it")
     public ClockView set(@Valid @NotNull ClockSetting setting) {
@@ -42,6 +46,7 @@ public class ClockResource {
         return get();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Operation(summary = "Follows the calendar again; every project's flags are evaluated again as of today")
     public ClockView reset() {

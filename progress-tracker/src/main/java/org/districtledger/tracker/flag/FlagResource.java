@@ -1,5 +1,7 @@
 package org.districtledger.tracker.flag;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.Size;
@@ -21,6 +23,7 @@ import java.util.Map;
 @Path("/api/v1/flags")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "flags", description = "Red and yellow flags raised by the rules")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class FlagResource {
 
     private final EntityManager entityManager;

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.project;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +18,7 @@ import java.util.List;
 @Path("/api/v1/projects/{code}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "projects")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class TimelineResource {
 
     /** One line of the story. */

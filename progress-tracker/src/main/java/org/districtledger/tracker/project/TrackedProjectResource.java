@@ -1,5 +1,7 @@
 package org.districtledger.tracker.project;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "projects", description = "Projects as the tracker knows them")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class TrackedProjectResource {
 
     private final ReadModel readModel;

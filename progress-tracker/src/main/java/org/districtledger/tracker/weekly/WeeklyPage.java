@@ -1,5 +1,7 @@
 package org.districtledger.tracker.weekly;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,6 +29,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "weekly")
 @PageSecurityHeaders.Page
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class WeeklyPage {
 
     /** The pools a leader may filter by, in the order of the funnel and then the rest. */
@@ -36,7 +39,7 @@ public class WeeklyPage {
     static class Templates {
         static native TemplateInstance weekly(String title, WeeklyReport report, WeeklyService.Filter filter,
                                               WeeklyService.FilterChoices choices, List<String> pools, String previousWeek,
-                                              String nextWeek, String query, String chartData);
+                                              String nextWeek, String query, String chartData, String user, boolean signOut);
 
         static native TemplateInstance timeline(String title, TrackedProject project, List<TimelineEntry> entries, String backWeek);
     }
@@ -44,11 +47,16 @@ public class WeeklyPage {
     private final WeeklyService weekly;
     private final ObjectMapper json;
     private final String title;
+    private final org.districtledger.runtime.CurrentUser user;
+    private final org.districtledger.runtime.identity.DemoIdentity demo;
 
-    public WeeklyPage(WeeklyService weekly, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title) {
+    public WeeklyPage(WeeklyService weekly, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title,
+                      org.districtledger.runtime.CurrentUser user, org.districtledger.runtime.identity.DemoIdentity demo) {
         this.weekly = weekly;
         this.json = json;
         this.title = title;
+        this.user = user;
+        this.demo = demo;
     }
 
     @GET
@@ -67,7 +75,7 @@ public class WeeklyPage {
                         "convertedIn", stage.convertedIn(), "convertedOut", stage.convertedOut()))
                 .toList()));
         return Templates.weekly(title, report, filter, weekly.choices(), POOLS, previous(picked).toString(), next(picked).toString(),
-                query(filter), chartData);
+                query(filter), chartData, user.name(), demo.enabled());
     }
 
     /** The running header of the printed pages: the title and the week, at the top of every A4 page. */

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.weekly;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/weekly")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "weekly", description = "The leadership weekly scheduling view (周调度)")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class WeeklyResource {
 
     private final WeeklyService weekly;

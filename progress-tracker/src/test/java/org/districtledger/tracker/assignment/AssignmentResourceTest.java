@@ -3,6 +3,7 @@ package org.districtledger.tracker.assignment;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 包联: one leader and one task force per project, kept with their history, announced on Kafka. */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(TrackerInfrastructure.class)
 class AssignmentResourceTest {
 
@@ -72,7 +74,7 @@ class AssignmentResourceTest {
         given().queryParam("department", "区水务局").when().get("/api/v1/assignments").then().body("projectCode", hasItem(code));
         given().queryParam("leader", "王建国").when().get("/api/v1/assignments").then().body("projectCode.size()", equalTo(0));
         given().when().get("/api/v1/assignments/" + code + "/history")
-                .then().body("leader.name", contains("王建国", "陈立新")).body("changedBy", contains("anonymous", "anonymous"));
+                .then().body("leader.name", contains("王建国", "陈立新")).body("changedBy", contains("office", "office"));
         given().when().get("/api/v1/leaders")
                 .then().body("find { it.name == '陈立新' }.projects.code", hasItem(code));
         given().when().get("/api/v1/projects/" + code + "/timeline")

@@ -3,6 +3,7 @@ package org.districtledger.tracker.audit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
@@ -10,21 +11,19 @@ import org.districtledger.tracker.Alerts;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.districtledger.testsupport.AppendOnly;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,11 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rewritten: the database refuses, to the very role the service runs as.
  */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(TrackerInfrastructure.class)
 class AuditTrailTest {
-
-    /** PostgreSQL's insufficient_privilege. */
-    private static final String REFUSED = "42501";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -62,12 +59,9 @@ class AuditTrailTest {
             for (String table : List.of("assignment_history", "flag_history", "timeline_entry")) {
                 assertTrue(count(db, table, code) > 0, table + " has the project's rows");
                 String column = table.equals("timeline_entry") ? "summary" : "project_code";
-                assertRefused(db, "UPDATE " + table + " SET " + column + " = 'rewritten' WHERE project_code = ?", code);
-                assertRefused(db, "DELETE FROM " + table + " WHERE project_code = ?", code);
-                try (Statement statement = db.createStatement()) {
-                    SQLException truncate = assertThrows(SQLException.class, () -> statement.execute("TRUNCATE " + table + " CASCADE"));
-                    assertEquals(REFUSED, truncate.getSQLState(), truncate.getMessage());
-                }
+                AppendOnly.assertRefused(db, "UPDATE " + table + " SET " + column + " = 'rewritten' WHERE project_code = ?", code);
+                AppendOnly.assertRefused(db, "DELETE FROM " + table + " WHERE project_code = ?", code);
+                AppendOnly.assertTruncateRefused(db, table);
             }
         }
         given().when().get("/api/v1/assignments/" + code + "/history").then().statusCode(200)
@@ -82,15 +76,5 @@ class AuditTrailTest {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private static void assertRefused(Connection db, String sql, String code) {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-            try (PreparedStatement statement = db.prepareStatement(sql)) {
-                statement.setString(1, code);
-                statement.executeUpdate();
-            }
-        }, sql);
-        assertEquals(REFUSED, refused.getSQLState(), refused.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.districtledger.tracker.weekly;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * 2031-W10 (Monday 03-03 to Sunday 03-09) after the clock has moved on to 03-18: the week shows as it was.
  */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(TrackerInfrastructure.class)
 class WeeklyReportTest {
 

@@ -1,5 +1,7 @@
 package org.districtledger.registry.conversion;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "conversions", description = "Moving projects between the four pools")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ConversionResource {
 
     private final ConversionService conversions;
@@ -31,6 +34,7 @@ public class ConversionResource {
         this.user = user;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Operation(summary = "Moves the project to another pool; a skip, a move back, a suspension or a cancellation needs a reason")
     public Response convert(@PathParam("code") String code, @Valid @NotNull ConversionRequest request) {

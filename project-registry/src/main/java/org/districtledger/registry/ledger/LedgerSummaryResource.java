@@ -1,5 +1,7 @@
 package org.districtledger.registry.ledger;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/ledger/summary")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ledger", description = "The ledger as a whole")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER, Roles.EXPORT})
 public class LedgerSummaryResource {
 
     private final LedgerSummaryService summaries;

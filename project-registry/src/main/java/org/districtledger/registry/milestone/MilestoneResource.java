@@ -1,5 +1,7 @@
 package org.districtledger.registry.milestone;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "milestones", description = "Site entry, start, completion and production")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class MilestoneResource {
+
+    @jakarta.inject.Inject
+    org.districtledger.registry.access.AccessPolicy access;
 
     private final MilestoneService milestones;
     private final CurrentUser user;
@@ -28,9 +34,11 @@ public class MilestoneResource {
         this.user = user;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @POST
     @Operation(summary = "Records a milestone; a start moves a PREPARING project into BUILDING")
     public Response reach(@PathParam("code") String code, @Valid @NotNull MilestoneRequest request) {
+        access.requireReporter(code);
         return Response.status(Response.Status.CREATED).entity(milestones.reach(code, request, user.name())).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.districtledger.registry.problem;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "problems")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER})
 public class ProblemResolutionResource {
+
+    @jakarta.inject.Inject
+    org.districtledger.registry.access.AccessPolicy access;
 
     private final ProblemService problems;
     private final CurrentUser user;
@@ -30,6 +36,7 @@ public class ProblemResolutionResource {
     @POST
     @Operation(summary = "Resolves a problem with a note")
     public ProblemView resolve(@PathParam("id") long id, @Valid @NotNull Resolution request) {
+        access.requireResolver(id);
         return problems.resolve(id, request, user.name());
     }
 }

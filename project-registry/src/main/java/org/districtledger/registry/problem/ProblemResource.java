@@ -1,5 +1,7 @@
 package org.districtledger.registry.problem;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +23,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "problems", description = "Problems raised by task forces for other departments")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ProblemResource {
+
+    @jakarta.inject.Inject
+    org.districtledger.registry.access.AccessPolicy access;
 
     private final ProblemService problems;
     private final CurrentUser user;
@@ -31,9 +37,11 @@ public class ProblemResource {
         this.user = user;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @POST
     @Operation(summary = "Raises a problem for a department")
     public Response raise(@PathParam("code") String code, @Valid @NotNull NewProblem request) {
+        access.requireReporter(code);
         return Response.status(Response.Status.CREATED).entity(problems.raise(code, request, user.name())).build();
     }
 

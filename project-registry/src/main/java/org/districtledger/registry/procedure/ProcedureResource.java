@@ -1,5 +1,7 @@
 package org.districtledger.registry.procedure;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +22,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "procedures", description = "Permits: approval, land, planning, environment, energy, construction")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ProcedureResource {
+
+    @jakarta.inject.Inject
+    org.districtledger.registry.access.AccessPolicy access;
 
     private final ProcedureService procedures;
     private final CurrentUser user;
@@ -30,11 +36,13 @@ public class ProcedureResource {
         this.user = user;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @PUT
     @Path("/{type}")
     @Operation(summary = "Sets the state of one permit")
     public ProcedureView update(@PathParam("code") String code, @PathParam("type") String type,
                                 @Valid @NotNull ProcedureUpdate request) {
+        access.requireReporter(code);
         return procedures.update(code, type, request, user.name());
     }
 

@@ -1,5 +1,7 @@
 package org.districtledger.registry.progress;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +23,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "progress", description = "Weekly progress reports of the task forces")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ProgressResource {
+
+    @jakarta.inject.Inject
+    org.districtledger.registry.access.AccessPolicy access;
 
     private final ProgressService progress;
     private final CurrentUser user;
@@ -31,11 +37,13 @@ public class ProgressResource {
         this.user = user;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @PUT
     @Path("/{isoWeek}")
     @Operation(summary = "Reports a week (e.g. 2023-W18); sending the same week again corrects it, and the old report is kept")
     public Response report(@PathParam("code") String code, @PathParam("isoWeek") String isoWeek,
                            @Valid @NotNull WeeklyReport request) {
+        access.requireReporter(code);
         ProgressService.Reported reported = progress.report(code, isoWeek, request, user.name());
         return Response.status(reported.replaced() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(reported.report()).build();

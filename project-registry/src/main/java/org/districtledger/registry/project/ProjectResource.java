@@ -1,5 +1,7 @@
 package org.districtledger.registry.project;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "projects", description = "Projects on the district ledger")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ProjectResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
@@ -42,6 +45,7 @@ public class ProjectResource {
         this.user = user;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Operation(summary = "Admits a project into a pool; the registry assigns its ledger code")
     public Response register(@Valid @NotNull NewProject request, @Context UriInfo uri) {
@@ -60,6 +64,7 @@ public class ProjectResource {
         return Response.ok(project).tag(etag(project)).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("/{code}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})

@@ -1,5 +1,7 @@
 package org.districtledger.registry.sheet;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 /** The ledger out, in the project office's layout: export then import changes nothing. */
 @Path("/api/v1/exports")
 @Tag(name = "imports")
+@RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER, Roles.EXPORT})
 public class LedgerExportResource {
 
     private final ProjectService projects;

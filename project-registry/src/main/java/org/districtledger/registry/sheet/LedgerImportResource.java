@@ -1,5 +1,7 @@
 package org.districtledger.registry.sheet;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.districtledger.runtime.identity.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import java.util.UUID;
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "imports", description = "The project office's Excel or CSV ledger, in")
+@RolesAllowed(Roles.ADMIN)
 public class LedgerImportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -2,6 +2,7 @@ package org.districtledger.registry.ledger;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** The summary of a small ledger whose answers were computed by hand (plan year 2031, used by no other test). */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(RegistryInfrastructure.class)
 class LedgerSummaryTest {
 

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every event type the registry emits, checked against the JSON Schema that its AsyncAPI document names. */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(RegistryInfrastructure.class)
 class EventSchemaTest {
 

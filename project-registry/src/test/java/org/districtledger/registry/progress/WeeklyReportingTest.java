@@ -3,6 +3,7 @@ package org.districtledger.registry.progress;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.districtledger.registry.Database;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What a task force sends every week: progress, permits, milestones and problems, and the history they leave. */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(RegistryInfrastructure.class)
 class WeeklyReportingTest {
 
@@ -115,7 +117,7 @@ class WeeklyReportingTest {
                 .body("sequence", contains(1, 2, 3, 4, 5, 6, 7))
                 .body("[4].before.pool", equalTo("PREPARING"))
                 .body("[4].after.pool", equalTo("BUILDING"))
-                .body("[6].actor", equalTo("anonymous"));
+                .body("[6].actor", equalTo("office"));
     }
 
     private static io.restassured.response.Response report(String code, String week, String amount, int percent) {

@@ -2,6 +2,7 @@ package org.districtledger.registry.project;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** The project list's filters, sorting and paging, on projects of a chain no other test uses. */
 @QuarkusTest
+@TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(RegistryInfrastructure.class)
 class ProjectListTest {
 

@@ -1,0 +1,101 @@
+package org.districtledger.tracker.signin;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.identity.DemoIdentity;
+import org.districtledger.runtime.identity.DemoSessionMechanism;
+import org.districtledger.runtime.identity.DemoTokens;
+import org.districtledger.tracker.weekly.PageSecurityHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/**
+ * The local run's sign-in page for the weekly view: a demo user's name and password, answered with the token in
+ * an HttpOnly, SameSite=Strict cookie, which another site's page never gets sent with its requests. A form posted
+ * from another origin is refused by the same-origin check (quarkus.http.cors). In production the district's
+ * OpenID Connect provider signs people in and this page is absent.
+ */
+@Path("/auth")
+@PermitAll
+@PageSecurityHeaders.Page
+@Tag(name = "sign-in")
+public class SignInPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String title, String next, String error);
+    }
+
+    private final DemoIdentity demo;
+    private final DemoTokens tokens;
+    private final String title;
+
+    public SignInPage(DemoIdentity demo, DemoTokens tokens, @ConfigProperty(name = "ledger.weekly.title") String title) {
+        this.demo = demo;
+        this.tokens = tokens;
+        this.title = title;
+    }
+
+    @GET
+    @Path("/login")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The sign-in page of the local run's demo users")
+    public TemplateInstance form(@QueryParam("next") String next) {
+        requireDemo();
+        return Templates.login(title, safeNext(next), null);
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Signs a demo user in and goes on to the page asked for")
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
+                           @FormParam("next") String next) {
+        requireDemo();
+        String target = safeNext(next);
+        return tokens.signIn(username, password)
+                .map(token -> Response.seeOther(URI.create(target))
+                        .cookie(new NewCookie.Builder(DemoSessionMechanism.COOKIE).value(token).path("/").httpOnly(true)
+                                .sameSite(NewCookie.SameSite.STRICT).maxAge((int) tokens.lifetimeSeconds()).build())
+                        .build())
+                .orElseGet(() -> Response.status(401).entity(Templates.login(title, target, "用户名或密码不正确")).build());
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Signs out")
+    public Response signOut() {
+        return Response.seeOther(URI.create(DemoSessionMechanism.SIGN_IN))
+                .cookie(new NewCookie.Builder(DemoSessionMechanism.COOKIE).value("").path("/").httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build())
+                .build();
+    }
+
+    private void requireDemo() {
+        if (!demo.enabled()) {
+            throw ProblemException.notFound("Page", "/auth/login");
+        }
+    }
+
+    /** Only a page of this service: a path, never another site. */
+    private static String safeNext(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/weekly";
+    }
+}

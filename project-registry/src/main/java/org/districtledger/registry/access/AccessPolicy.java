@@ -1,0 +1,57 @@
+package org.districtledger.registry.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.districtledger.registry.problem.CoordinationProblem;
+import org.districtledger.registry.project.Project;
+import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.identity.Roles;
+
+/**
+ * Which projects the signed-in user may write. The office writes all; an officer reports (progress, permits,
+ * milestones, problems) only on the projects of the task forces he belongs to; a leader resolves only the
+ * problems of his own projects. Checked before anything is written, so a refusal leaves nothing behind.
+ */
+@RequestScoped
+public class AccessPolicy {
+
+    private final CurrentUser user;
+
+    public AccessPolicy(CurrentUser user) {
+        this.user = user;
+    }
+
+    /** Progress, procedures, milestones and problems of a project. */
+    public void requireReporter(String code) {
+        if (user.hasRole(Roles.ADMIN)) {
+            return;
+        }
+        if (user.hasRole(Roles.OFFICER) && isMember(code)) {
+            return;
+        }
+        throw ProblemException.forbidden(user.name() + " is not a member of the task force of " + code);
+    }
+
+    /** The resolution of a problem: the office, an officer of the project's task force, or its leader. */
+    public void requireResolver(long problemId) {
+        CoordinationProblem problem = CoordinationProblem.findById(problemId);
+        if (problem == null || user.hasRole(Roles.ADMIN)) {
+            return;
+        }
+        Project project = Project.findById(problem.projectId);
+        String code = project == null ? "" : project.code;
+        if (user.hasRole(Roles.OFFICER) && isMember(code)) {
+            return;
+        }
+        ProjectAccess access = ProjectAccess.findById(code);
+        if (user.hasRole(Roles.LEADER) && access != null && user.name().equals(access.leaderAccount)) {
+            return;
+        }
+        throw ProblemException.forbidden(user.name() + " is neither the leader nor in the task force of " + code);
+    }
+
+    private boolean isMember(String code) {
+        ProjectAccess access = ProjectAccess.findById(code);
+        return access != null && access.members().contains(user.name());
+    }
+}

@@ -9,6 +9,8 @@ public class TrackerInfrastructure extends LedgerInfrastructureResource {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        super.init(Map.of("database", "tracker"));
+        Map<String, String> args = new java.util.HashMap<>(initArgs);
+        args.put("database", "tracker");
+        super.init(args);
     }
 }

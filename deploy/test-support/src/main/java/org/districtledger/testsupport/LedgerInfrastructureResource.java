@@ -35,6 +35,8 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
     private static final Logger LOG = Logger.getLogger(LedgerInfrastructureResource.class);
 
     private java.nio.file.Path keys;
+    /** The demo identity's keys (the default), or none when a test brings its own identity provider. */
+    private boolean demoIdentity = true;
 
     private String database = "ledger";
     private LocalInfrastructure embedded;
@@ -44,6 +46,7 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        demoIdentity = !"provider".equals(initArgs.get("identity"));
     }
 
     @Override
@@ -77,6 +80,9 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
             LedgerTopics.createAll(admin, (short) 1);
         }
         config.put("kafka.bootstrap.servers", bootstrap);
+        if (!demoIdentity) {
+            return config;
+        }
         // the demo identity's keys, made for this test run: tokens are signed and verified as in the local run
         try {
             keys = java.nio.file.Files.createTempDirectory("ledger-test-keys");

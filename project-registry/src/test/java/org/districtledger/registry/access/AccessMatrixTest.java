@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessMatrixTest {
 
     private static final String OFFICE = Tokens.of("office", "ADMIN");
-    /** The users of the matrix, each with his role; officer-wang and leader-liu answer for project A, officer-li does not. */
+    /** The users of the matrix, each with his role; officer-wang and leader-liu answer for project A, officer-li and leader-zhao do not. */
     private static final Map<String, String> USERS = new LinkedHashMap<>();
 
     static {
@@ -51,11 +51,12 @@ class AccessMatrixTest {
         USERS.put("officer-wang", "OFFICER");
         USERS.put("officer-li", "OFFICER");
         USERS.put("leader-liu", "LEADER");
+        USERS.put("leader-zhao", "LEADER");
         USERS.put("viewer", "VIEWER");
         USERS.put("statistics", "EXPORT");
     }
 
-    private static final Set<String> READERS = Set.of("office", "officer-wang", "officer-li", "leader-liu", "viewer");
+    private static final Set<String> READERS = Set.of("office", "officer-wang", "officer-li", "leader-liu", "leader-zhao", "viewer");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

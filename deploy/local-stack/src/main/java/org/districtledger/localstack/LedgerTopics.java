@@ -49,5 +49,26 @@ public final class LedgerTopics {
                 throw new IllegalStateException("Kafka did not create topic " + topic.name() + " within 30 s", e);
             }
         }
+        awaitListed(admin);
+    }
+
+    /** A topic just created reaches the broker's metadata a moment after the controller has it: wait until all are listed. */
+    private static void awaitListed(Admin admin) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        ALL.forEach(topic -> names.add(topic.name()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            while (!admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(names)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka does not list the ledger's topics within 30 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not list the topics: " + e.getMessage(), e);
+        }
     }
 }

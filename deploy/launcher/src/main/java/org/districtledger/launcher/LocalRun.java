@@ -88,6 +88,9 @@ public final class LocalRun {
         OUT.printf("%n重点投资项目智慧管理平台 is up (%d s):%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         OUT.printf("  project registry  http://localhost:%d   (API /api/v1/projects, Swagger UI /q/swagger-ui)%n", settings.registryPort());
         OUT.printf("  progress tracker  http://localhost:%d   (API /api/v1/projects, Swagger UI /q/swagger-ui)%n", settings.trackerPort());
+        OUT.printf("  weekly page       http://localhost:%d/weekly%n", settings.trackerPort());
+        OUT.printf("  sign in           demo users office, officer-wang, officer-li, leader-liu, viewer, statistics (password: demo);%n"
+                + "                    API tokens from POST /auth/token {\"username\": …, \"password\": …}%n");
         OUT.printf("  Kafka             %s%n", bootstrap);
         OUT.printf("  PostgreSQL        %s (databases registry, tracker)%n", postgres.jdbcUrl(""));
         OUT.printf("  logs              %s%n", settings.dataDirectory().resolve("logs"));

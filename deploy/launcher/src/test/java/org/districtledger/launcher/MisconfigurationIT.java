@@ -35,6 +35,8 @@ class MisconfigurationIT {
         env.put("QUARKUS_PROFILE", "prod");
         env.put("LEDGER_IDENTITY_DEMO_ENABLED", "true");
         env.put("QUARKUS_OIDC_APPLICATION_TYPE", "service");
+        // the page's sign-in tenant would refuse first, for want of a provider: leave it out to reach the demo check
+        env.put("QUARKUS_OIDC_WEB_TENANT_ENABLED", "false");
         String log = startWith(env);
         assertTrue(log.contains("ledger.identity.demo.enabled=true is refused in the production profile"), log);
     }
@@ -42,7 +44,7 @@ class MisconfigurationIT {
     @Test
     void productionWithoutAnIdentityProviderRefusesToStart() throws Exception {
         String log = start(new java.util.HashMap<>(Map.of("QUARKUS_PROFILE", "prod")));
-        assertTrue(log.contains("quarkus.oidc.auth-server-url"), log);
+        assertTrue(log.contains("auth-server-url' property must be configured"), log);
     }
 
     private String startWith(Map<String, String> wrong) throws Exception {

@@ -25,16 +25,30 @@ final class Http {
     /** Signed in as the ledger office through the local run's demo sign-in, once, on first use. */
     String token() throws Exception {
         if (token == null) {
-            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"office\", \"password\": \"demo\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new AssertionError("the demo sign-in answered " + answer.statusCode() + ": " + answer.body());
-            }
-            token = JSON.readTree(answer.body()).get("access_token").asText();
+            token = signIn("office");
         }
         return token;
+    }
+
+    /** A demo user's token, from the local run's demo sign-in. */
+    String signIn(String user) throws Exception {
+        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"" + user + "\", \"password\": \"demo\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("the demo sign-in answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body()).get("access_token").asText();
+    }
+
+    /** A POST as the given token, answering the status. */
+    int post(String path, String body, String asToken) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .header("Authorization", "Bearer " + asToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     HttpResponse<String> get(String path) throws Exception {

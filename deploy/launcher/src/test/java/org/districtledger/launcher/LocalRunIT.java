@@ -96,6 +96,17 @@ class LocalRunIT {
         assertEquals("2023-07-02", tracker.json("/api/v1/clock").get("today").asText());
         await().atMost(Duration.ofMinutes(3)).until(() -> RunningServices.sequences(registry, "sequence").equals(RunningServices.sequences(tracker, "lastSequence")));
 
+        // the registry learns who may write from the tracker's own assignment events: officer-wang (城市建设专班)
+        // raises a problem on his task force's project, and is refused on 社会事业专班's
+        String wang = registry.signIn("officer-wang");
+        String own = tracker.json("/api/v1/assignments?taskForce=" + java.net.URLEncoder.encode("城市建设专班", StandardCharsets.UTF_8))
+                .get(0).get("projectCode").asText();
+        String other = tracker.json("/api/v1/assignments?taskForce=" + java.net.URLEncoder.encode("社会事业专班", StandardCharsets.UTF_8))
+                .get(0).get("projectCode").asText();
+        String problem = "{\"title\": \"施工用电接入\", \"department\": \"区供电公司\", \"raisedOn\": \"2023-07-01\"}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> registry.post("/api/v1/projects/" + own + "/problems", problem, wang) == 201);
+        assertEquals(403, registry.post("/api/v1/projects/" + other + "/problems", problem, wang), "not his task force's project");
+
         // the office's importer: the ledger as exported imports again and changes nothing; the year-old
         // sheet, whose pools the simulated year has since changed, is refused whole
         URI registryUri = URI.create("http://localhost:" + registryPort);

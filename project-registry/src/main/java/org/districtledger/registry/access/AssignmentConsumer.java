@@ -41,12 +41,13 @@ public class AssignmentConsumer {
         CloudEventRecord event = CloudEventRecord.read(record);
         AssignmentAnnounced announced;
         try {
-            announced = json.readValue(event.data(), AssignmentAnnounced.class);
+            // the event's data is {code, sequence, assignment, previous}: the assignment as it now stands is inside
+            announced = json.treeToValue(json.readTree(event.data()).path("assignment"), AssignmentAnnounced.class);
         } catch (JsonProcessingException e) {
             throw new UnreadableRecordException("the data is not an assignment: " + e.getOriginalMessage());
         }
-        if (announced.projectCode() == null || announced.version() == null || announced.taskForce() == null) {
-            throw new UnreadableRecordException("an assignment names its projectCode, version and taskForce");
+        if (announced == null || announced.projectCode() == null || announced.version() == null || announced.taskForce() == null) {
+            throw new UnreadableRecordException("the data's assignment names its projectCode, version and taskForce");
         }
         retry.untilReachable("assignment " + event.id(), () -> {
             access.apply(event.id(), announced);

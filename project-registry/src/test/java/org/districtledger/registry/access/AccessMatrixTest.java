@@ -220,10 +220,12 @@ class AccessMatrixTest {
         for (String member : members) {
             people.append(people.isEmpty() ? "" : ", ").append("{\"name\": \"成员").append(member).append("\", \"account\": \"").append(member).append("\"}");
         }
-        String data = "{\"projectCode\": \"" + code + "\", \"projectName\": null, \"leader\": {\"name\": \"刘振东\", \"title\": \"副区长\", \"account\": "
+        String assignment = "{\"projectCode\": \"" + code + "\", \"projectName\": null, \"leader\": {\"name\": \"刘振东\", \"title\": \"副区长\", \"account\": "
                 + (leaderAccount == null ? "null" : "\"" + leaderAccount + "\"") + "}, \"taskForce\": {\"name\": \"" + taskForce
                 + "\", \"leadDepartment\": \"区住建委\", \"members\": [" + people + "]}, \"version\": " + version
                 + ", \"changedBy\": \"office\", \"changedAt\": \"2023-03-01T00:00:00Z\"}";
+        // the shape of the tracker's ledger.assignment.changed.v1 (progress-tracker's schema of that name)
+        String data = "{\"code\": \"" + code + "\", \"sequence\": " + (version + 1) + ", \"assignment\": " + assignment + ", \"previous\": null}";
         ProducerRecord<String, String> record = new ProducerRecord<>("ledger.tracker-alerts", code, data);
         record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.districtledger.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.LedgerTopics;
 import org.districtledger.localstack.LocalInfrastructure;
 import org.districtledger.localstack.PostgresServer;
@@ -11,10 +12,15 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +29,11 @@ import java.util.Map;
  * ({@code LEDGER_TEST_JDBC_URL}, {@code LEDGER_TEST_KAFKA_BOOTSTRAP}); Testcontainers where a Docker engine
  * answers; otherwise the embedded servers of the local stack.
  *
- * <p>Init argument {@code database}: the service's own database, created if it is missing.
+ * <p>Also the demo identity's keys for the run, so that tests sign tokens as the local run does
+ * ({@code quarkus.oidc.public-key}, {@code smallrye.jwt.sign.key.location}; see {@link Tokens}).
+ *
+ * <p>Init arguments: {@code database}, the service's own database, created if it is missing; {@code identity},
+ * {@code provider} when the test brings its own identity provider and wants no demo keys.
  */
 public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,7 +44,7 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
 
     private static final Logger LOG = Logger.getLogger(LedgerInfrastructureResource.class);
 
-    private java.nio.file.Path keys;
+    private Path keys;
     /** The demo identity's keys (the default), or none when a test brings its own identity provider. */
     private boolean demoIdentity = true;
 
@@ -85,11 +95,11 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
         }
         // the demo identity's keys, made for this test run: tokens are signed and verified as in the local run
         try {
-            keys = java.nio.file.Files.createTempDirectory("ledger-test-keys");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            keys = Files.createTempDirectory("ledger-test-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        org.districtledger.localstack.DemoKeys demo = org.districtledger.localstack.DemoKeys.in(keys);
+        DemoKeys demo = DemoKeys.in(keys);
         config.put("quarkus.oidc.public-key", demo.publicKeyBase64());
         config.put("smallrye.jwt.sign.key.location", demo.privateKeyFile().toUri().toString());
         return config;
@@ -99,9 +109,9 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
     public void stop() {
         KafkaOutage.unregister();
         if (keys != null) {
-            try (var files = java.nio.file.Files.walk(keys)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (java.io.IOException ignored) {
+            try (var files = Files.walk(keys)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
                 // a temporary folder
             }
         }

@@ -1,11 +1,10 @@
 package org.districtledger.tracker.weekly;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,14 +12,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.runtime.CurrentUser;
 import org.districtledger.runtime.IsoWeek;
 import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.identity.DemoIdentity;
+import org.districtledger.runtime.identity.Roles;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +51,11 @@ public class WeeklyPage {
     private final WeeklyService weekly;
     private final ObjectMapper json;
     private final String title;
-    private final org.districtledger.runtime.CurrentUser user;
-    private final org.districtledger.runtime.identity.DemoIdentity demo;
+    private final CurrentUser user;
+    private final DemoIdentity demo;
 
     public WeeklyPage(WeeklyService weekly, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title,
-                      org.districtledger.runtime.CurrentUser user, org.districtledger.runtime.identity.DemoIdentity demo) {
+                      CurrentUser user, DemoIdentity demo) {
         this.weekly = weekly;
         this.json = json;
         this.title = title;
@@ -129,7 +133,7 @@ public class WeeklyPage {
 
     private static void append(StringBuilder query, String name, String value) {
         if (value != null) {
-            query.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 

@@ -26,7 +26,7 @@ public class AccessPolicy {
         if (user.hasRole(Roles.ADMIN)) {
             return;
         }
-        if (user.hasRole(Roles.OFFICER) && isMember(code)) {
+        if (user.hasRole(Roles.OFFICER) && isMember(ProjectAccess.findById(code))) {
             return;
         }
         throw ProblemException.forbidden(user.name() + " is not a member of the task force of " + code);
@@ -40,18 +40,17 @@ public class AccessPolicy {
         }
         Project project = Project.findById(problem.projectId);
         String code = project == null ? "" : project.code;
-        if (user.hasRole(Roles.OFFICER) && isMember(code)) {
+        ProjectAccess access = ProjectAccess.findById(code);
+        if (user.hasRole(Roles.OFFICER) && isMember(access)) {
             return;
         }
-        ProjectAccess access = ProjectAccess.findById(code);
         if (user.hasRole(Roles.LEADER) && access != null && user.name().equals(access.leaderAccount)) {
             return;
         }
         throw ProblemException.forbidden(user.name() + " is neither the leader nor in the task force of " + code);
     }
 
-    private boolean isMember(String code) {
-        ProjectAccess access = ProjectAccess.findById(code);
+    private boolean isMember(ProjectAccess access) {
         return access != null && access.members().contains(user.name());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,15 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class MilestoneResource {
 
-    @jakarta.inject.Inject
-    org.districtledger.registry.access.AccessPolicy access;
-
     private final MilestoneService milestones;
     private final CurrentUser user;
+    private final AccessPolicy access;
 
-    public MilestoneResource(MilestoneService milestones, CurrentUser user) {
+    public MilestoneResource(MilestoneService milestones, CurrentUser user, AccessPolicy access) {
         this.milestones = milestones;
         this.user = user;
+        this.access = access;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,15 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER})
 public class ProblemResolutionResource {
 
-    @jakarta.inject.Inject
-    org.districtledger.registry.access.AccessPolicy access;
-
     private final ProblemService problems;
     private final CurrentUser user;
+    private final AccessPolicy access;
 
-    public ProblemResolutionResource(ProblemService problems, CurrentUser user) {
+    public ProblemResolutionResource(ProblemService problems, CurrentUser user, AccessPolicy access) {
         this.problems = problems;
         this.user = user;
+        this.access = access;
     }
 
     @POST

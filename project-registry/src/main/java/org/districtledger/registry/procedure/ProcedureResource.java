@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,15 +26,14 @@ import java.util.List;
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ProcedureResource {
 
-    @jakarta.inject.Inject
-    org.districtledger.registry.access.AccessPolicy access;
-
     private final ProcedureService procedures;
     private final CurrentUser user;
+    private final AccessPolicy access;
 
-    public ProcedureResource(ProcedureService procedures, CurrentUser user) {
+    public ProcedureResource(ProcedureService procedures, CurrentUser user, AccessPolicy access) {
         this.procedures = procedures;
         this.user = user;
+        this.access = access;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,15 +27,14 @@ import java.util.List;
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class ProgressResource {
 
-    @jakarta.inject.Inject
-    org.districtledger.registry.access.AccessPolicy access;
-
     private final ProgressService progress;
     private final CurrentUser user;
+    private final AccessPolicy access;
 
-    public ProgressResource(ProgressService progress, CurrentUser user) {
+    public ProgressResource(ProgressService progress, CurrentUser user, AccessPolicy access) {
         this.progress = progress;
         this.user = user;
+        this.access = access;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})

@@ -13,6 +13,9 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,11 +38,11 @@ public class DemoSessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         if (!demo.enabled() || context.request().headers().contains("Authorization")) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().optional(Optional.empty());
         }
         Cookie session = context.request().getCookie(COOKIE);
         if (session == null || session.getValue().isBlank()) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            return Uni.createFrom().optional(Optional.empty());
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(session.getValue()));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
@@ -54,7 +57,7 @@ public class DemoSessionMechanism implements HttpAuthenticationMechanism {
         }
         String next = context.request().uri();
         return Uni.createFrom().item(new ChallengeData(302, "Location", SIGN_IN + "?next="
-                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)));
+                + URLEncoder.encode(next, StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -1,5 +1,5 @@
 -- What the flags need from the registry's events, the accountability assignments (包联), the flags with
--- their history, the business clock, and the outbox of the tracker's alerts.
+-- their history and the business clock. (The alerts leave through the outbox of service-runtime's db/runtime.)
 
 ALTER TABLE tracked_project ADD COLUMN owner_unit VARCHAR(200);
 ALTER TABLE tracked_project ADD COLUMN key_conversion BOOLEAN NOT NULL DEFAULT FALSE;
@@ -130,20 +130,6 @@ CREATE TABLE business_clock (
     as_of   DATE
 );
 INSERT INTO business_clock (id, as_of) VALUES (1, NULL);
-
--- The tracker's alerts, written in the transaction of their change; the relay publishes them.
-CREATE TABLE outbox_event (
-    id              BIGSERIAL PRIMARY KEY,
-    event_id        UUID         NOT NULL UNIQUE,
-    event_type      VARCHAR(64)  NOT NULL,
-    aggregate_code  VARCHAR(32)  NOT NULL,
-    sequence        BIGINT       NOT NULL,
-    occurred_at     TIMESTAMPTZ  NOT NULL,
-    payload         TEXT         NOT NULL,
-    published_at    TIMESTAMPTZ,
-    CONSTRAINT outbox_event_sequence_unique UNIQUE (aggregate_code, sequence)
-);
-CREATE INDEX outbox_event_pending_idx ON outbox_event (id) WHERE published_at IS NULL;
 
 -- Assignment events the tracker has applied from ledger.tracker-alerts (a replay restores assignments from them).
 CREATE TABLE processed_alert (

@@ -1,4 +1,4 @@
--- The registry's ledger: projects in their pools, and the outbox their events leave through.
+-- The registry's ledger: projects in their pools. (Their events leave through the outbox of service-runtime's db/runtime.)
 
 CREATE SEQUENCE project_code_seq;
 
@@ -39,18 +39,3 @@ CREATE TABLE project (
 
 CREATE INDEX project_pool_idx ON project (pool);
 CREATE INDEX project_city_category_idx ON project (city_category);
-
--- Each event is written here in the transaction of its change; OutboxRelay publishes it afterwards.
-CREATE TABLE outbox_event (
-    id              BIGSERIAL PRIMARY KEY,
-    event_id        UUID         NOT NULL UNIQUE,
-    event_type      VARCHAR(64)  NOT NULL,
-    aggregate_code  VARCHAR(32)  NOT NULL,
-    sequence        BIGINT       NOT NULL,
-    occurred_at     TIMESTAMPTZ  NOT NULL,
-    payload         TEXT         NOT NULL,
-    published_at    TIMESTAMPTZ,
-    CONSTRAINT outbox_event_sequence_unique UNIQUE (aggregate_code, sequence)
-);
-
-CREATE INDEX outbox_event_pending_idx ON outbox_event (id) WHERE published_at IS NULL;

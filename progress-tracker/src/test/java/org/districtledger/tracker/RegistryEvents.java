@@ -1,31 +1,33 @@
 package org.districtledger.tracker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import java.math.BigDecimal;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.testsupport.EventContract;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Records on {@code ledger.project-events} exactly as the registry's outbox relay writes them. */
+/** Records on {@code ledger.project-events} as the registry's outbox relay writes them, held to its published schemas. */
 public final class RegistryEvents {
 
     public static final String TOPIC = "ledger.project-events";
+    public static final String SOURCE = "/project-registry";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RegistryEvents() {
     }
 
     public static ProducerRecord<String, String> registered(UUID id, String code, long sequence, String pool) {
-        return event(id, "ledger.project.registered.v1", code, sequence, pool);
+        return registered(id, code, sequence, Map.of("pool", pool));
     }
 
-    public static ProducerRecord<String, String> event(UUID id, String type, String code, long sequence, String pool) {
-        return event(id, type, code, sequence, Map.of("pool", pool), Map.of());
+    public static ProducerRecord<String, String> registered(UUID id, String code, long sequence, Map<String, ?> state) {
+        return event(id, ProjectEventType.REGISTERED.cloudEventType(), code, sequence, state, Map.of("pool", state.get("pool")));
     }
 
     /** The state of a sewage plant project, as the registry sends it, with some fields changed. */
@@ -42,8 +44,8 @@ public final class RegistryEvents {
         project.put("ownerUnit", "区水务局");
         project.put("leadDepartment", "区水务局");
         project.put("planYear", 2023);
-        project.put("totalInvestment", new java.math.BigDecimal("56000.00"));
-        project.put("annualPlanInvestment", new java.math.BigDecimal("21000.25"));
+        project.put("totalInvestment", new BigDecimal("56000.00"));
+        project.put("annualPlanInvestment", new BigDecimal("21000.25"));
         project.put("plannedStart", "2023-03-01");
         project.put("plannedCompletion", "2024-06-30");
         project.put("actualSiteEntry", null);
@@ -54,8 +56,8 @@ public final class RegistryEvents {
         project.put("fromBeijing", false);
         project.put("keyConversion", false);
         project.put("poolSince", "2023-01-01");
-        project.put("investmentCompletedTotal", new java.math.BigDecimal("0.00"));
-        project.put("investmentCompletedPlanYear", new java.math.BigDecimal("0.00"));
+        project.put("investmentCompletedTotal", new BigDecimal("0.00"));
+        project.put("investmentCompletedPlanYear", new BigDecimal("0.00"));
         project.put("imageProgressPercent", null);
         project.put("lastReportedWeek", null);
         project.put("sequence", sequence);
@@ -68,31 +70,28 @@ public final class RegistryEvents {
         return project;
     }
 
+    /** An event as the registry's outbox relay writes it; its body must pass the registry's published schema. */
     public static ProducerRecord<String, String> event(UUID id, String type, String code, long sequence,
                                                        Map<String, ?> changedState, Map<String, ?> change) {
+        return EventContract.withId(EventContract.record(TOPIC, SOURCE, type, code, body(code, sequence, changedState, change)), id.toString());
+    }
+
+    /** An event with the registry's headers whose body breaks its schema: what the tracker does with one the registry would never send. */
+    public static ProducerRecord<String, String> offContract(UUID id, String type, String code, long sequence,
+                                                             Map<String, ?> changedState, Map<String, ?> change) {
+        return EventContract.withId(EventContract.offContract(TOPIC, SOURCE, type, code, body(code, sequence, changedState, change)), id.toString());
+    }
+
+    private static String body(String code, long sequence, Map<String, ?> changedState, Map<String, ?> change) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
         body.put("sequence", sequence);
         body.put("change", change);
         body.put("project", state(code, sequence, changedState));
-        String json;
         try {
-            json = JSON.writeValueAsString(body);
-        } catch (Exception e) {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, code, json);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id.toString());
-        header(record, "ce_source", "/project-registry");
-        header(record, "ce_type", type);
-        header(record, "ce_subject", code);
-        header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

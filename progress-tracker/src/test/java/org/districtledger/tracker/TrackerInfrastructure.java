@@ -1,5 +1,7 @@
 package org.districtledger.tracker;
 
+import java.util.HashMap;
+
 import org.districtledger.testsupport.LedgerInfrastructureResource;
 
 import java.util.Map;
@@ -9,7 +11,7 @@ public class TrackerInfrastructure extends LedgerInfrastructureResource {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        Map<String, String> args = new java.util.HashMap<>(initArgs);
+        Map<String, String> args = new HashMap<>(initArgs);
         args.put("database", "tracker");
         super.init(args);
     }

@@ -1,5 +1,9 @@
 package org.districtledger.tracker.assignment;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+
+import org.districtledger.contract.AlertEventType;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
-import org.districtledger.tracker.alert.Alerts;
+import org.districtledger.tracker.alert.AlertOutbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -29,7 +33,7 @@ public class AssignmentReplayConsumer {
     public AssignmentReplayConsumer(AssignmentService assignments, DatabaseRetry retry, ObjectMapper json) {
         this.assignments = assignments;
         this.retry = retry;
-        this.json = json.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Incoming("assignment-replay")
@@ -39,7 +43,7 @@ public class AssignmentReplayConsumer {
         AssignmentView announced;
         try {
             event = CloudEventRecord.read(record);
-            if (!Alerts.ASSIGNMENT_CHANGED.equals(event.type())) {
+            if (!AlertEventType.ASSIGNMENT_CHANGED.cloudEventType().equals(event.type())) {
                 return;
             }
             JsonNode body = json.readTree(event.data());

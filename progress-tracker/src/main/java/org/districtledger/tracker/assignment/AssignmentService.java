@@ -1,15 +1,19 @@
 package org.districtledger.tracker.assignment;
 
+import org.districtledger.contract.AlertEventType;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.districtledger.runtime.ProblemException;
-import org.districtledger.tracker.alert.Alerts;
+import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.tracker.alert.AlertOutbox;
 import org.districtledger.tracker.clock.BusinessClock;
-import org.districtledger.tracker.flag.FlagService;
+import jakarta.enterprise.event.Event;
+import org.districtledger.tracker.project.ProjectsChanged;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
 
@@ -20,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Keeps the one-leader-one-task-force assignments: each change kept with who and when, announced on
@@ -32,22 +37,22 @@ public class AssignmentService {
     };
 
     private final ObjectMapper json;
-    private final Alerts alerts;
-    private final FlagService flags;
+    private final AlertOutbox alerts;
+    private final Event<ProjectsChanged> changes;
     private final BusinessClock clock;
 
-    public AssignmentService(ObjectMapper json, Alerts alerts, FlagService flags, BusinessClock clock) {
+    public AssignmentService(ObjectMapper json, AlertOutbox alerts, Event<ProjectsChanged> changes, BusinessClock clock) {
         this.json = json;
         this.alerts = alerts;
-        this.flags = flags;
+        this.changes = changes;
         this.clock = clock;
     }
 
     @Transactional
     public AssignmentView assign(String code, AssignmentRequest request, String actor) {
-        TrackedProject project = TrackedProject.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        TrackedProject project = TrackedProject.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         Assignment assignment = Assignment.findById(code);
         AssignmentView before = assignment == null ? null : view(assignment, project);
@@ -75,8 +80,8 @@ public class AssignmentService {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("assignment", after);
         content.put("previous", before);
-        alerts.publish(project, Alerts.ASSIGNMENT_CHANGED, content);
-        flags.evaluate(Set.of(code), clock.today());
+        alerts.publish(project, AlertEventType.ASSIGNMENT_CHANGED, content);
+        changes.fire(new ProjectsChanged(Set.of(code), clock.today()));
         return after;
     }
 
@@ -105,14 +110,14 @@ public class AssignmentService {
         assignment.changedAt = announced.changedAt();
         assignment.persist();
         AssignmentHistory.of(assignment).persist();
-        flags.evaluate(Set.of(assignment.projectCode), clock.today());
+        changes.fire(new ProjectsChanged(Set.of(assignment.projectCode), clock.today()));
         return true;
     }
 
     public AssignmentView find(String code) {
         Assignment assignment = Assignment.findById(code);
         if (assignment == null) {
-            throw ProblemException.notFound("Assignment of project", code);
+            throw HttpProblemException.notFound("Assignment of project", code);
         }
         return view(assignment, TrackedProject.findById(code));
     }
@@ -137,10 +142,21 @@ public class AssignmentService {
                 .toList();
     }
 
+    /** Every leader with the projects he or she answers for, by name. */
+    public List<LeaderView> leaders() {
+        Map<String, LeaderView> leaders = new TreeMap<>();
+        for (AssignmentView a : list(null, null, null)) {
+            leaders.computeIfAbsent(a.leader().name(), name -> new LeaderView(name, a.leader().title(), new ArrayList<>()))
+                    .projects().add(new LeaderView.ProjectRef(a.projectCode(), a.projectName(), a.taskForce().name(),
+                            a.taskForce().leadDepartment()));
+        }
+        return List.copyOf(leaders.values());
+    }
+
     public List<AssignmentView> history(String code) {
         TrackedProject project = TrackedProject.findById(code);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         List<AssignmentView> versions = new ArrayList<>();
         for (AssignmentHistory h : AssignmentHistory.<AssignmentHistory>list("projectCode = ?1 order by version", code)) {

@@ -1,6 +1,8 @@
 package org.districtledger.tracker.clock;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,11 +22,14 @@ public class BusinessClock {
 
     private final EntityManager entityManager;
     private final ZoneId zone;
+    private final Event<ClockMoved> moved;
 
     public BusinessClock(EntityManager entityManager,
-                         @ConfigProperty(name = "ledger.clock.zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+                         @ConfigProperty(name = "ledger.clock.zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+                         Event<ClockMoved> moved) {
         this.entityManager = entityManager;
         this.zone = zone;
+        this.moved = moved;
     }
 
     /** The business date. */
@@ -40,11 +45,15 @@ public class BusinessClock {
         return Optional.ofNullable(asOf).map(value -> value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
     }
 
-    /** Sets the clock to a date, or back to today with {@code null}. */
-    @Transactional
+    /**
+     * Sets the clock to a date, or back to today with {@code null}, in a transaction of its own; once that has
+     * committed, announces {@link ClockMoved} (the flag rules then look at every project as of the new date).
+     */
     public void set(LocalDate asOf) {
-        entityManager.createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
                 .setParameter(1, asOf)
-                .executeUpdate();
+                .executeUpdate());
+        moved.fire(new ClockMoved(today()));
     }
 }

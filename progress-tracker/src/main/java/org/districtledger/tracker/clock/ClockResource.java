@@ -11,7 +11,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.districtledger.tracker.flag.FlagService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,11 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClockResource {
 
     private final BusinessClock clock;
-    private final FlagService flags;
 
-    public ClockResource(BusinessClock clock, FlagService flags) {
+    public ClockResource(BusinessClock clock) {
         this.clock = clock;
-        this.flags = flags;
     }
 
     @GET
@@ -42,7 +39,6 @@ public class ClockResource {
     @Operation(summary = "Works as of a date; every project's flags are evaluated again as of it")
     public ClockView set(@Valid @NotNull ClockSetting setting) {
         clock.set(setting.asOf());
-        flags.evaluateAll();
         return get();
     }
 
@@ -51,7 +47,6 @@ public class ClockResource {
     @Operation(summary = "Follows the calendar again; every project's flags are evaluated again as of today")
     public ClockView reset() {
         clock.set(null);
-        flags.evaluateAll();
         return get();
     }
 }

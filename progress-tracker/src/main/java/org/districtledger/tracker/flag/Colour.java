@@ -1,7 +1,9 @@
 package org.districtledger.tracker.flag;
 
+import org.districtledger.contract.Labelled;
+
 /** How bad it is: yellow (黄灯) warns, red (红灯) calls for a leader. */
-public enum Colour {
+public enum Colour implements Labelled {
     YELLOW("黄"),
     RED("红");
 
@@ -11,6 +13,7 @@ public enum Colour {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

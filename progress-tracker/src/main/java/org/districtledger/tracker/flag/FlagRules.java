@@ -1,6 +1,8 @@
 package org.districtledger.tracker.flag;
 
-import org.districtledger.runtime.IsoWeek;
+import org.districtledger.contract.IsoWeek;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.TimeProportionalPlan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,9 +19,6 @@ import java.util.Set;
  */
 public final class FlagRules {
 
-    private static final Set<String> ACTIVE = Set.of("PLANNING", "RESERVE", "PREPARING", "BUILDING");
-    private static final Set<String> REPORTING = Set.of("PREPARING", "BUILDING");
-
     private final FlagSettings settings;
 
     public FlagRules(FlagSettings settings) {
@@ -28,7 +27,7 @@ public final class FlagRules {
 
     public List<Finding> evaluate(ProjectFacts project, LocalDate asOf) {
         List<Finding> findings = new ArrayList<>();
-        if (!ACTIVE.contains(project.pool())) {
+        if (!project.pool().inFunnel()) {
             return findings;
         }
         stalledStart(project, asOf, findings);
@@ -48,7 +47,7 @@ public final class FlagRules {
     }
 
     private void stalledStart(ProjectFacts p, LocalDate asOf, List<Finding> findings) {
-        if (!"PREPARING".equals(p.pool()) || p.actualStart() != null || p.plannedStart() == null) {
+        if (p.pool() != Pool.PREPARING || p.actualStart() != null || p.plannedStart() == null) {
             return;
         }
         long late = ChronoUnit.DAYS.between(p.plannedStart(), asOf);
@@ -60,7 +59,7 @@ public final class FlagRules {
     }
 
     private void silent(ProjectFacts p, LocalDate asOf, List<Finding> findings) {
-        if (!REPORTING.contains(p.pool())) {
+        if (!p.pool().reportsWeekly()) {
             return;
         }
         LocalDate since;
@@ -80,18 +79,13 @@ public final class FlagRules {
     }
 
     private void laggingInvestment(ProjectFacts p, LocalDate asOf, List<Finding> findings) {
-        if (!"BUILDING".equals(p.pool()) || p.annualPlan().signum() <= 0 || asOf.getYear() < p.planYear()) {
+        if (p.pool() != Pool.BUILDING || p.annualPlan().signum() <= 0 || asOf.getYear() < p.planYear()) {
             return;
         }
-        LocalDate yearStart = LocalDate.of(p.planYear(), 1, 1);
-        long elapsed = ChronoUnit.DAYS.between(yearStart, asOf) + 1;
-        if (elapsed <= settings.laggingInvestment().graceDays()) {
+        if (TimeProportionalPlan.daysElapsed(p.planYear(), asOf) <= settings.laggingInvestment().graceDays()) {
             return;
         }
-        int daysInYear = yearStart.lengthOfYear();
-        BigDecimal share = BigDecimal.valueOf(Math.min(elapsed, daysInYear))
-                .divide(BigDecimal.valueOf(daysInYear), 6, RoundingMode.HALF_UP);
-        BigDecimal due = p.annualPlan().multiply(share).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal due = TimeProportionalPlan.due(p.annualPlan(), p.planYear(), asOf);
         if (due.signum() <= 0) {
             return;
         }
@@ -114,11 +108,19 @@ public final class FlagRules {
         FlagSettings.StuckConversion limits = settings.stuckConversion();
         int yellow;
         int red;
-        String pool;
         switch (p.pool()) {
-            case "PLANNING" -> { yellow = limits.planningYellowDays(); red = limits.planningRedDays(); pool = "谋划库"; }
-            case "RESERVE" -> { yellow = limits.reserveYellowDays(); red = limits.reserveRedDays(); pool = "储备库"; }
-            case "PREPARING" -> { yellow = limits.preparingYellowDays(); red = limits.preparingRedDays(); pool = "预备库"; }
+            case PLANNING -> {
+                yellow = limits.planningYellowDays();
+                red = limits.planningRedDays();
+            }
+            case RESERVE -> {
+                yellow = limits.reserveYellowDays();
+                red = limits.reserveRedDays();
+            }
+            case PREPARING -> {
+                yellow = limits.preparingYellowDays();
+                red = limits.preparingRedDays();
+            }
             default -> {
                 return;
             }
@@ -127,14 +129,14 @@ public final class FlagRules {
         Colour colour = colour(days, yellow, red);
         if (colour != null) {
             findings.add(new Finding(Rule.STUCK_CONVERSION, "", colour,
-                    "自 " + p.poolSince() + " 在" + pool + "已 " + days + " 天，超过 "
+                    "自 " + p.poolSince() + " 在" + p.pool().label() + "已 " + days + " 天，超过 "
                             + (colour == Colour.RED ? red : yellow) + " 天的转化时限"));
         }
     }
 
     private void overdueProcedures(ProjectFacts p, LocalDate asOf, List<Finding> findings) {
         for (ProjectFacts.Procedure procedure : p.procedures()) {
-            if (procedure.targetDate() == null || "DONE".equals(procedure.status()) || "NOT_REQUIRED".equals(procedure.status())) {
+            if (procedure.targetDate() == null || procedure.status().settled()) {
                 continue;
             }
             long late = ChronoUnit.DAYS.between(procedure.targetDate(), asOf);

@@ -1,12 +1,20 @@
 package org.districtledger.tracker.flag;
 
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProcedureStatus;
+
+import org.districtledger.contract.AlertEventType;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.districtledger.tracker.clock.ClockMoved;
+import org.districtledger.tracker.project.ProjectsChanged;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.districtledger.runtime.SchemaMigration;
-import org.districtledger.tracker.alert.Alerts;
+import org.districtledger.tracker.alert.AlertOutbox;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.project.TimelineEntry;
@@ -35,10 +43,10 @@ public class FlagService {
 
     private final FlagRules rules;
     private final BusinessClock clock;
-    private final Alerts alerts;
+    private final AlertOutbox alerts;
     private final SchemaMigration schema;
 
-    public FlagService(FlagSettings settings, BusinessClock clock, Alerts alerts, SchemaMigration schema) {
+    public FlagService(FlagSettings settings, BusinessClock clock, AlertOutbox alerts, SchemaMigration schema) {
         this.rules = new FlagRules(settings);
         this.clock = clock;
         this.alerts = alerts;
@@ -47,6 +55,16 @@ public class FlagService {
 
     public FlagRules rules() {
         return rules;
+    }
+
+    /** The projects changed: their rules are evaluated as of the change's date, in its transaction. */
+    void onProjectsChanged(@Observes ProjectsChanged changed) {
+        evaluate(changed.codes(), changed.asOf());
+    }
+
+    /** The clock moved: every project is evaluated again as of its new date. */
+    void onClockMoved(@Observes ClockMoved moved) {
+        evaluateAll();
     }
 
     /** Evaluates the rules for these projects as of a date, in the caller's transaction. */
@@ -163,20 +181,12 @@ public class FlagService {
 
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("asOf", asOf);
-        content.put("flag", view(flag, project, Assignment.findById(project.code)));
+        content.put("flag", FlagView.of(flag, project, Assignment.findById(project.code)));
         alerts.publish(project, switch (change) {
-            case RAISED -> Alerts.FLAG_RAISED;
-            case ESCALATED -> Alerts.FLAG_ESCALATED;
-            case CLEARED -> Alerts.FLAG_CLEARED;
+            case RAISED -> AlertEventType.FLAG_RAISED;
+            case ESCALATED -> AlertEventType.FLAG_ESCALATED;
+            case CLEARED -> AlertEventType.FLAG_CLEARED;
         }, content);
-    }
-
-    static FlagView view(Flag flag, TrackedProject project, Assignment assignment) {
-        return new FlagView(flag.id, flag.projectCode, project == null ? null : project.name,
-                project == null ? null : project.town, project == null ? null : project.industryChain,
-                project == null ? null : project.pool, flag.rule, flag.rule.label(), flag.ruleVersion, flag.subject,
-                flag.colour, flag.reason, flag.state, flag.raisedOn, flag.escalatedOn, flag.clearedOn,
-                assignment == null ? null : assignment.leaderName, assignment == null ? null : assignment.taskForceName);
     }
 
     /** Since when the project has been on the ledger as it stands: in its pool, or since the tracker heard of it. */
@@ -189,9 +199,9 @@ public class FlagService {
 
     private static ProjectFacts facts(TrackedProject p) {
         List<ProjectFacts.Procedure> procedures = TrackedProcedure.<TrackedProcedure>list("id.projectCode", p.code).stream()
-                .map(t -> new ProjectFacts.Procedure(t.id.type(), t.label, t.status, t.targetDate))
+                .map(t -> new ProjectFacts.Procedure(t.id.type(), t.label, ProcedureStatus.valueOf(t.status), t.targetDate))
                 .toList();
-        return new ProjectFacts(p.code, p.pool, p.planYear, p.totalInvestment, p.annualPlanInvestment,
+        return new ProjectFacts(p.code, Pool.valueOf(p.pool), p.planYear, p.totalInvestment, p.annualPlanInvestment,
                 p.investmentCompletedPlanYear, p.plannedStart, p.actualStart, p.poolSince, p.lastReportedWeek,
                 p.keyConversion, knownSince(p), Assignment.findById(p.code) != null, procedures);
     }

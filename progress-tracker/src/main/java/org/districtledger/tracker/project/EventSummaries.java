@@ -2,27 +2,21 @@ package org.districtledger.tracker.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Map;
+import org.districtledger.contract.Labelled;
+import org.districtledger.contract.MilestoneType;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProcedureStatus;
+import org.districtledger.contract.ProjectEventType;
 
 /** How a registry event reads in a project's timeline, in the words of the project office. */
 final class EventSummaries {
-
-    static final Map<String, String> POOLS = Map.of(
-            "PLANNING", "谋划库", "RESERVE", "储备库", "PREPARING", "预备库", "BUILDING", "建设库",
-            "COMPLETED", "已竣工", "IN_PRODUCTION", "已投产", "SUSPENDED", "暂停", "CANCELLED", "取消");
-
-    private static final Map<String, String> MILESTONES = Map.of(
-            "SITE_ENTERED", "进场", "STARTED", "开工", "COMPLETED", "竣工", "IN_PRODUCTION", "投产");
-
-    private static final Map<String, String> STATUSES = Map.of(
-            "NOT_STARTED", "未启动", "IN_PROGRESS", "办理中", "DONE", "已办结", "NOT_REQUIRED", "无需办理");
 
     private EventSummaries() {
     }
 
     static String of(ProjectEvent event) {
         JsonNode change = event.change();
-        String type = event.type().substring(ProjectEvent.TYPE_PREFIX.length());
+        String type = event.type().substring(ProjectEventType.PREFIX.length());
         return switch (type) {
             case "registered.v1" -> "登记入库：" + pool(event.project().path("pool").asText());
             case "updated.v1" -> "信息变更：" + join(change.path("fields"));
@@ -38,10 +32,10 @@ final class EventSummaries {
             }
             case "procedure-updated.v1" -> {
                 JsonNode procedure = change.path("procedure");
-                yield "手续 " + procedure.path("label").asText() + "：" + STATUSES.getOrDefault(procedure.path("status").asText(), procedure.path("status").asText())
+                yield "手续 " + procedure.path("label").asText() + "：" + Labelled.labelOf(ProcedureStatus.class, procedure.path("status").asText())
                         + (procedure.path("approvalNumber").isTextual() ? "（" + procedure.path("approvalNumber").asText() + "）" : "");
             }
-            case "milestone-reached.v1" -> "里程碑 " + MILESTONES.getOrDefault(change.path("milestone").asText(), change.path("milestone").asText())
+            case "milestone-reached.v1" -> "里程碑 " + Labelled.labelOf(MilestoneType.class, change.path("milestone").asText())
                     + "：" + change.path("date").asText();
             case "problem-raised.v1" -> "提出问题：" + change.path("problem").path("title").asText()
                     + "（协调部门：" + change.path("problem").path("department").asText() + "）";
@@ -52,7 +46,7 @@ final class EventSummaries {
     }
 
     static String pool(String pool) {
-        return POOLS.getOrDefault(pool, pool);
+        return Labelled.labelOf(Pool.class, pool);
     }
 
     private static String join(JsonNode array) {

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.project;
 
+import org.districtledger.runtime.HttpProblemException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -7,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.districtledger.tracker.clock.BusinessClock;
-import org.districtledger.tracker.flag.FlagService;
+import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -34,22 +36,22 @@ public class ReadModel {
     /** What applying an event did. */
     public enum Result { APPLIED, DUPLICATE, OUTDATED }
 
-    private final FlagService flags;
+    private final Event<ProjectsChanged> changes;
     private final BusinessClock clock;
 
-    public ReadModel(FlagService flags, BusinessClock clock) {
-        this.flags = flags;
+    public ReadModel(Event<ProjectsChanged> changes, BusinessClock clock) {
+        this.changes = changes;
         this.clock = clock;
     }
 
-    /** Applies a batch of events in one transaction, then evaluates the flags of the projects they changed. */
+    /** Applies a batch of events in one transaction, then announces the projects they changed (their flags are evaluated in it). */
     @Transactional
     public List<Result> applyAll(List<ProjectEvent> events) {
         return applyAll(events, true);
     }
 
     /**
-     * Applies the events without evaluating flags: the way to keep a good event when the rules fail on it
+     * Applies the events without announcing them, so without evaluating flags: the way to keep a good event when the rules fail on it
      * (the nightly run evaluates them again).
      */
     @Transactional
@@ -67,8 +69,8 @@ public class ReadModel {
                 changed.add(event.code());
             }
         }
-        if (evaluateFlags) {
-            flags.evaluate(changed, clock.today());
+        if (evaluateFlags && !changed.isEmpty()) {
+            changes.fire(new ProjectsChanged(changed, clock.today()));
         }
         return results;
     }
@@ -110,6 +112,18 @@ public class ReadModel {
         processed.processedAt = Instant.now();
         processed.persist();
         return result;
+    }
+
+    /** A project's story in the tracker, oldest first, or a 404 if the tracker does not know the project. */
+    public List<TimelineEntry> timeline(String code) {
+        if (TrackedProject.findById(code) == null) {
+            throw HttpProblemException.notFound("Project", code);
+        }
+        return TimelineEntry.list("projectCode = ?1 order by id", code);
+    }
+
+    public Optional<TrackedProject> project(String code) {
+        return TrackedProject.findByIdOptional(code);
     }
 
     public Optional<TrackedProjectView> find(String code) {

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,13 +25,16 @@ public class TimelineResource {
     public record Line(Instant at, TimelineEntry.Kind kind, String type, String summary) {
     }
 
+    private final ReadModel readModel;
+
+    public TimelineResource(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
     @GET
     @Operation(summary = "The project's events, flags and assignments, oldest first, told in Chinese")
     public List<Line> timeline(@PathParam("code") String code) {
-        if (TrackedProject.findById(code) == null) {
-            throw ProblemException.notFound("Project", code);
-        }
-        return TimelineEntry.<TimelineEntry>list("projectCode = ?1 order by id", code).stream()
+        return readModel.timeline(code).stream()
                 .map(e -> new Line(e.occurredAt, e.kind, e.type, e.summary))
                 .toList();
     }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +32,7 @@ public class TrackedProjectResource {
     @Path("/{code}")
     @Operation(summary = "Returns one project as of the latest event applied")
     public TrackedProjectView get(@PathParam("code") String code) {
-        return readModel.find(code).orElseThrow(() -> ProblemException.notFound("Project", code));
+        return readModel.find(code).orElseThrow(() -> HttpProblemException.notFound("Project", code));
     }
 
     @GET

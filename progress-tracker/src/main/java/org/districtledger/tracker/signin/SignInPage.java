@@ -13,11 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.runtime.identity.DemoIdentity;
 import org.districtledger.runtime.identity.DemoSessionMechanism;
 import org.districtledger.runtime.identity.DemoTokens;
-import org.districtledger.tracker.weekly.PageSecurityHeaders;
+import org.districtledger.runtime.web.HtmlPage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +32,7 @@ import java.net.URI;
  */
 @Path("/auth")
 @PermitAll
-@PageSecurityHeaders.Page
+@HtmlPage
 @Tag(name = "sign-in")
 public class SignInPage {
 
@@ -90,7 +90,7 @@ public class SignInPage {
 
     private void requireDemo() {
         if (!demo.enabled()) {
-            throw ProblemException.notFound("Page", "/auth/login");
+            throw HttpProblemException.notFound("Page", "/auth/login");
         }
     }
 

@@ -1,5 +1,12 @@
 package org.districtledger.tracker.weekly;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.districtledger.contract.IsoWeek;
+import org.districtledger.tracker.project.TimelineEntry;
+
 import io.quarkus.qute.TemplateExtension;
 
 import java.math.BigDecimal;
@@ -34,12 +41,12 @@ final class WeeklyFormat {
     }
 
     /** How many of the projects have no open flag. */
-    static long quietCount(java.util.List<WeeklyReport.ProjectLine> projects) {
+    static long quietCount(List<WeeklySchedule.ProjectLine> projects) {
         return projects.stream().filter(line -> line.flags().isEmpty()).count();
     }
 
     static String urlEncoded(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String poolLabel(String pool) {
@@ -56,11 +63,11 @@ final class WeeklyFormat {
 
     /** Lower-case colour for a CSS class: red, yellow. */
     static String css(String colour) {
-        return colour.toLowerCase(java.util.Locale.ROOT);
+        return colour.toLowerCase(Locale.ROOT);
     }
 
     /** What a timeline line is about: the registry's ledger, a flag or an assignment. */
-    static String label(org.districtledger.tracker.project.TimelineEntry.Kind kind) {
+    static String label(TimelineEntry.Kind kind) {
         return switch (kind) {
             case EVENT -> "项目台账";
             case FLAG -> "预警";
@@ -73,7 +80,7 @@ final class WeeklyFormat {
     }
 
     /** 2023年第26周（6月26日—7月2日）. */
-    static String chinese(WeeklyReport report) {
-        return WeeklyService.chinese(org.districtledger.runtime.IsoWeek.of(report.monday()));
+    static String chinese(WeeklySchedule report) {
+        return WeeklyService.chinese(IsoWeek.of(report.monday()));
     }
 }

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.weekly;
 
+import org.districtledger.runtime.web.HtmlPage;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
@@ -12,11 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.contract.Pool;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.runtime.IsoWeek;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.contract.IsoWeek;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.runtime.identity.DemoIdentity;
 import org.districtledger.runtime.identity.Roles;
+import org.districtledger.tracker.project.ReadModel;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -32,16 +39,16 @@ import java.util.Map;
 @Path("/weekly")
 @Produces(MediaType.TEXT_HTML)
 @Tag(name = "weekly")
-@PageSecurityHeaders.Page
+@HtmlPage
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER})
 public class WeeklyPage {
 
     /** The pools a leader may filter by, in the order of the funnel and then the rest. */
-    static final List<String> POOLS = List.of("PLANNING", "RESERVE", "PREPARING", "BUILDING", "COMPLETED", "IN_PRODUCTION", "SUSPENDED", "CANCELLED");
+    static final List<String> POOLS = Arrays.stream(Pool.values()).map(Pool::name).toList();
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance weekly(String title, WeeklyReport report, WeeklyService.Filter filter,
+        static native TemplateInstance weekly(String title, WeeklySchedule report, WeeklyService.Filter filter,
                                               WeeklyService.FilterChoices choices, List<String> pools, String previousWeek,
                                               String nextWeek, String query, String chartData, String user, boolean signOut);
 
@@ -49,14 +56,16 @@ public class WeeklyPage {
     }
 
     private final WeeklyService weekly;
+    private final ReadModel readModel;
     private final ObjectMapper json;
     private final String title;
     private final CurrentUser user;
     private final DemoIdentity demo;
 
-    public WeeklyPage(WeeklyService weekly, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title,
+    public WeeklyPage(WeeklyService weekly, ReadModel readModel, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title,
                       CurrentUser user, DemoIdentity demo) {
         this.weekly = weekly;
+        this.readModel = readModel;
         this.json = json;
         this.title = title;
         this.user = user;
@@ -73,7 +82,7 @@ public class WeeklyPage {
                                  @QueryParam("cityCategory") @Size(max = 24) String cityCategory) throws JsonProcessingException {
         IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
         WeeklyService.Filter filter = new WeeklyService.Filter(blank(leader), blank(town), blank(chain), blank(pool), blank(cityCategory));
-        WeeklyReport report = weekly.report(picked, filter);
+        WeeklySchedule report = weekly.report(picked, filter);
         String chartData = json.writeValueAsString(Map.of("series", report.series(), "funnel", report.funnel().stream()
                 .map(stage -> Map.of("pool", stage.pool(), "label", WeeklyLabels.pool(stage.pool()), "projects", stage.projects(),
                         "convertedIn", stage.convertedIn(), "convertedOut", stage.convertedOut()))
@@ -99,12 +108,11 @@ public class WeeklyPage {
     @Path("/projects/{code}")
     @Operation(summary = "A project's timeline page: the registry's events, its flags and its assignments, in Chinese")
     public TemplateInstance timeline(@PathParam("code") @Size(max = 32) String code, @QueryParam("week") @Size(max = 8) String week) {
-        TrackedProject project = TrackedProject.findById(code);
-        if (project == null) {
-            throw ProblemException.notFound("Project", code);
-        }
         String back = blank(week) == null ? null : IsoWeek.parse(week, "week").toString();
-        return Templates.timeline(title, project, TimelineEntry.list("projectCode = ?1 order by id desc", code), back);
+        List<TimelineEntry> newestFirst = new ArrayList<>(readModel.timeline(code));
+        Collections.reverse(newestFirst);
+        TrackedProject project = readModel.project(code).orElseThrow(() -> HttpProblemException.notFound("Project", code));
+        return Templates.timeline(title, project, newestFirst, back);
     }
 
     /** Text safe inside a CSS string: no quotes, backslashes or line ends. */

@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.districtledger.runtime.IsoWeek;
+import org.districtledger.contract.IsoWeek;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,7 +34,7 @@ public class WeeklyResource {
     @GET
     @Path("/{isoWeek}")
     @Operation(summary = "A week's headline figures, leaders' projects and flags, changes, open problems and chart series, as of its Sunday")
-    public WeeklyReport week(@PathParam("isoWeek") String isoWeek,
+    public WeeklySchedule week(@PathParam("isoWeek") String isoWeek,
                              @QueryParam("leader") @Size(max = 50) String leader,
                              @QueryParam("town") @Size(max = 64) String town,
                              @QueryParam("chain") @Size(max = 64) String chain,
@@ -53,7 +53,7 @@ public class WeeklyResource {
                              @QueryParam("chain") @Size(max = 64) String chain,
                              @QueryParam("pool") @Size(max = 16) String pool,
                              @QueryParam("cityCategory") @Size(max = 24) String cityCategory) {
-        WeeklyReport report = week(isoWeek, leader, town, chain, pool, cityCategory);
+        WeeklySchedule report = week(isoWeek, leader, town, chain, pool, cityCategory);
         StreamingOutput body = out -> WeeklyWorkbook.write(report, out);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"weekly-" + report.week() + ".xlsx\"").build();
     }
@@ -61,7 +61,7 @@ public class WeeklyResource {
     @GET
     @Path("/current")
     @Operation(summary = "The week of the business clock")
-    public WeeklyReport current() {
+    public WeeklySchedule current() {
         return weekly.report(IsoWeek.of(clock.today()), WeeklyService.Filter.NONE);
     }
 }

@@ -3,7 +3,9 @@ package org.districtledger.tracker.weekly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.districtledger.runtime.IsoWeek;
+import org.districtledger.contract.IsoWeek;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.TimeProportionalPlan;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.flag.Colour;
@@ -38,8 +40,7 @@ import java.util.stream.Collectors;
 public class WeeklyService {
 
     /** The four pools of the funnel, from idea to site. */
-    public static final List<String> FUNNEL = List.of("PLANNING", "RESERVE", "PREPARING", "BUILDING");
-    private static final Set<String> UNDER_WAY = Set.of("BUILDING", "PREPARING", "COMPLETED", "IN_PRODUCTION");
+    public static final List<String> FUNNEL = Pool.FUNNEL.stream().map(Pool::name).toList();
 
     private final BusinessClock clock;
     private final EntityManager entities;
@@ -95,7 +96,7 @@ public class WeeklyService {
     }
 
     @Transactional
-    public WeeklyReport report(IsoWeek week, Filter filter) {
+    public WeeklySchedule report(IsoWeek week, Filter filter) {
         entities.unwrap(Session.class).setDefaultReadOnly(true);
         LocalDate monday = week.monday();
         LocalDate sunday = week.sunday();
@@ -136,36 +137,36 @@ public class WeeklyService {
                         && (p.actualStart == null || p.actualStart.getYear() == year))
                 .toList();
         long started = planned.stream().filter(p -> p.actualStart != null && !p.actualStart.isAfter(asOf)).count();
-        WeeklyReport.Starts starts = new WeeklyReport.Starts(planned.size(), started, share(BigDecimal.valueOf(started), BigDecimal.valueOf(planned.size())));
+        WeeklySchedule.Starts starts = new WeeklySchedule.Starts(planned.size(), started, share(BigDecimal.valueOf(started), BigDecimal.valueOf(planned.size())));
 
-        BigDecimal annualPlan = projects.values().stream().filter(p -> p.planYear == year && UNDER_WAY.contains(pools.get(p.code)))
+        BigDecimal annualPlan = projects.values().stream().filter(p -> p.planYear == year && Pool.valueOf(pools.get(p.code)).underWay())
                 .map(p -> p.annualPlanInvestment).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         Map<Integer, BigDecimal> completedByWeek = completedByWeek(week, filter.isNone() ? null : projects.keySet());
         BigDecimal completed = completedByWeek.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        BigDecimal due = due(annualPlan, asOf, year);
-        WeeklyReport.Investment investment = new WeeklyReport.Investment(annualPlan, completed, due,
+        BigDecimal due = TimeProportionalPlan.due(annualPlan, year, asOf);
+        WeeklySchedule.Investment investment = new WeeklySchedule.Investment(annualPlan, completed, due,
                 share(completed, annualPlan), share(completed, due));
 
-        WeeklyReport.Conversions conversionFigures = new WeeklyReport.Conversions(
+        WeeklySchedule.Conversions conversionFigures = new WeeklySchedule.Conversions(
                 conversions.stream().filter(c -> c.forwardByOne && within(c.convertedOn, monday, asOf)).count(),
                 conversions.stream().filter(c -> c.forwardByOne && within(c.convertedOn, yearStart, asOf)).count());
 
         long[] now = counts(flags, asOf);
         long[] before = counts(flags, asOf.minusDays(7));
-        WeeklyReport.Flags flagFigures = new WeeklyReport.Flags(now[0], now[1], now[0] - before[0], now[1] - before[1]);
+        WeeklySchedule.Flags flagFigures = new WeeklySchedule.Flags(now[0], now[1], now[0] - before[0], now[1] - before[1]);
 
-        List<WeeklyReport.ProjectLine> lines = projectLines(projects, pools, assignments, flags, asOf);
-        WeeklyReport.Changes changes = changes(projects, conversions, monday, asOf);
-        List<WeeklyReport.DepartmentProblems> open = openProblems(projects, asOf);
+        List<WeeklySchedule.ProjectLine> lines = projectLines(projects, pools, assignments, flags, asOf);
+        WeeklySchedule.Changes changes = changes(projects, conversions, monday, asOf);
+        List<WeeklySchedule.DepartmentProblems> open = openProblems(projects, asOf);
 
-        List<WeeklyReport.FunnelStage> funnel = FUNNEL.stream().map(pool -> new WeeklyReport.FunnelStage(pool,
+        List<WeeklySchedule.FunnelStage> funnel = FUNNEL.stream().map(pool -> new WeeklySchedule.FunnelStage(pool,
                 poolCounts.getOrDefault(pool, 0L),
                 conversions.stream().filter(c -> c.forwardByOne && pool.equals(c.toPool) && within(c.convertedOn, yearStart, asOf)).count(),
                 conversions.stream().filter(c -> c.forwardByOne && pool.equals(c.fromPool) && within(c.convertedOn, yearStart, asOf)).count()))
                 .toList();
 
-        return new WeeklyReport(week.toString(), monday, sunday, asOf,
-                new WeeklyReport.Headline(poolCounts, starts, investment, conversionFigures, flagFigures),
+        return new WeeklySchedule(week.toString(), monday, sunday, asOf,
+                new WeeklySchedule.Headline(poolCounts, starts, investment, conversionFigures, flagFigures),
                 byLeader(lines, assignments), byTaskForce(lines), changes, open,
                 series(week, asOf, annualPlan, completedByWeek, flags), funnel);
     }
@@ -205,7 +206,7 @@ public class WeeklyService {
         return byWeek;
     }
 
-    private static WeeklyReport.Series series(IsoWeek week, LocalDate asOf, BigDecimal annualPlan,
+    private static WeeklySchedule.Series series(IsoWeek week, LocalDate asOf, BigDecimal annualPlan,
                                               Map<Integer, BigDecimal> completedByWeek, List<Flag> flags) {
         List<String> weeks = new ArrayList<>();
         List<BigDecimal> cumulative = new ArrayList<>();
@@ -219,12 +220,12 @@ public class WeeklyService {
             weeks.add(each.toString());
             running = running.add(completedByWeek.getOrDefault(w, BigDecimal.ZERO));
             cumulative.add(running.setScale(2));
-            dueSeries.add(due(annualPlan, end, week.year()));
+            dueSeries.add(TimeProportionalPlan.due(annualPlan, week.year(), end));
             long[] counts = counts(flags, end);
             red.add(counts[0]);
             yellow.add(counts[1]);
         }
-        return new WeeklyReport.Series(weeks, cumulative, dueSeries, red, yellow);
+        return new WeeklySchedule.Series(weeks, cumulative, dueSeries, red, yellow);
     }
 
     /** The colour a flag had on a day, or {@code null} if it was not open then. */
@@ -253,107 +254,97 @@ public class WeeklyService {
     }
 
     /** Each assigned project with its open flags on the day, red first, then oldest first. */
-    private static List<WeeklyReport.ProjectLine> projectLines(Map<String, TrackedProject> projects, Map<String, String> pools,
+    private static List<WeeklySchedule.ProjectLine> projectLines(Map<String, TrackedProject> projects, Map<String, String> pools,
                                                                Map<String, Assignment> assignments, List<Flag> flags, LocalDate asOf) {
         Map<String, List<Flag>> flagsByProject = flags.stream().filter(f -> colourOn(f, asOf) != null)
                 .collect(Collectors.groupingBy(f -> f.projectCode));
-        List<WeeklyReport.ProjectLine> lines = new ArrayList<>();
+        List<WeeklySchedule.ProjectLine> lines = new ArrayList<>();
         for (TrackedProject project : projects.values()) {
             Assignment a = assignments.get(project.code);
             if (a == null) {
                 continue;
             }
-            List<WeeklyReport.FlagLine> open = flagsByProject.getOrDefault(project.code, List.of()).stream()
+            List<WeeklySchedule.FlagLine> open = flagsByProject.getOrDefault(project.code, List.of()).stream()
                     .sorted(Comparator.comparing((Flag f) -> colourOn(f, asOf)).reversed().thenComparing(f -> f.raisedOn))
-                    .map(f -> new WeeklyReport.FlagLine(colourOn(f, asOf).name(), f.rule.label(), f.reason, f.raisedOn))
+                    .map(f -> new WeeklySchedule.FlagLine(colourOn(f, asOf).name(), f.rule.label(), f.reason, f.raisedOn))
                     .toList();
-            lines.add(new WeeklyReport.ProjectLine(project.code, project.name, pools.get(project.code), a.leaderName,
+            lines.add(new WeeklySchedule.ProjectLine(project.code, project.name, pools.get(project.code), a.leaderName,
                     a.taskForceName, a.leadDepartment, open));
         }
         return lines;
     }
 
-    private static List<WeeklyReport.LeaderSection> byLeader(List<WeeklyReport.ProjectLine> lines, Map<String, Assignment> assignments) {
-        Map<String, WeeklyReport.LeaderSection> sections = new TreeMap<>();
-        for (WeeklyReport.ProjectLine line : lines) {
-            sections.computeIfAbsent(line.leader(), name -> new WeeklyReport.LeaderSection(name,
+    private static List<WeeklySchedule.LeaderSection> byLeader(List<WeeklySchedule.ProjectLine> lines, Map<String, Assignment> assignments) {
+        Map<String, WeeklySchedule.LeaderSection> sections = new TreeMap<>();
+        for (WeeklySchedule.ProjectLine line : lines) {
+            sections.computeIfAbsent(line.leader(), name -> new WeeklySchedule.LeaderSection(name,
                             assignments.get(line.code()).leaderTitle, new ArrayList<>()))
                     .projects().add(line);
         }
         return List.copyOf(sections.values());
     }
 
-    private static List<WeeklyReport.TaskForceSection> byTaskForce(List<WeeklyReport.ProjectLine> lines) {
-        Map<String, List<WeeklyReport.ProjectLine>> byName = lines.stream()
-                .collect(Collectors.groupingBy(WeeklyReport.ProjectLine::taskForce, TreeMap::new, Collectors.toList()));
-        return byName.entrySet().stream().map(e -> new WeeklyReport.TaskForceSection(e.getKey(),
+    private static List<WeeklySchedule.TaskForceSection> byTaskForce(List<WeeklySchedule.ProjectLine> lines) {
+        Map<String, List<WeeklySchedule.ProjectLine>> byName = lines.stream()
+                .collect(Collectors.groupingBy(WeeklySchedule.ProjectLine::taskForce, TreeMap::new, Collectors.toList()));
+        return byName.entrySet().stream().map(e -> new WeeklySchedule.TaskForceSection(e.getKey(),
                         e.getValue().get(0).leadDepartment(),
-                        List.copyOf(e.getValue().stream().map(WeeklyReport.ProjectLine::leader).collect(Collectors.toCollection(TreeSet::new))),
+                        List.copyOf(e.getValue().stream().map(WeeklySchedule.ProjectLine::leader).collect(Collectors.toCollection(TreeSet::new))),
                         count(e.getValue(), "RED"), count(e.getValue(), "YELLOW"), e.getValue()))
                 .toList();
     }
 
-    private static long count(List<WeeklyReport.ProjectLine> lines, String colour) {
+    private static long count(List<WeeklySchedule.ProjectLine> lines, String colour) {
         return lines.stream().flatMap(line -> line.flags().stream()).filter(flag -> colour.equals(flag.colour())).count();
     }
 
-    private static WeeklyReport.Changes changes(Map<String, TrackedProject> projects, List<TrackedConversion> conversions,
+    private static WeeklySchedule.Changes changes(Map<String, TrackedProject> projects, List<TrackedConversion> conversions,
                                                 LocalDate monday, LocalDate asOf) {
-        List<WeeklyReport.FlagChange> flagChanges = FlagHistory.<FlagHistory>list("asOf >= ?1 and asOf <= ?2 order by id", monday, asOf)
+        List<WeeklySchedule.FlagChange> flagChanges = FlagHistory.<FlagHistory>list("asOf >= ?1 and asOf <= ?2 order by id", monday, asOf)
                 .stream().filter(h -> projects.containsKey(h.projectCode))
-                .map(h -> new WeeklyReport.FlagChange(h.change.name(), h.projectCode, projects.get(h.projectCode).name,
+                .map(h -> new WeeklySchedule.FlagChange(h.change.name(), h.projectCode, projects.get(h.projectCode).name,
                         h.colour.name(), h.rule.label(), h.reason, h.asOf))
                 .toList();
-        List<WeeklyReport.ProjectEvent> starts = projects.values().stream()
+        List<WeeklySchedule.DatedProject> starts = projects.values().stream()
                 .filter(p -> within(p.actualStart, monday, asOf))
-                .map(p -> new WeeklyReport.ProjectEvent(p.code, p.name, p.actualStart)).toList();
-        List<WeeklyReport.ProjectEvent> completions = projects.values().stream()
+                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualStart)).toList();
+        List<WeeklySchedule.DatedProject> completions = projects.values().stream()
                 .filter(p -> within(p.actualCompletion, monday, asOf))
-                .map(p -> new WeeklyReport.ProjectEvent(p.code, p.name, p.actualCompletion)).toList();
-        List<WeeklyReport.ConversionLine> moves = conversions.stream().filter(c -> within(c.convertedOn, monday, asOf))
+                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualCompletion)).toList();
+        List<WeeklySchedule.ConversionLine> moves = conversions.stream().filter(c -> within(c.convertedOn, monday, asOf))
                 .sorted(Comparator.comparing((TrackedConversion c) -> c.convertedOn).thenComparing(c -> c.id.projectCode()))
-                .map(c -> new WeeklyReport.ConversionLine(c.id.projectCode(), projects.get(c.id.projectCode()).name,
+                .map(c -> new WeeklySchedule.ConversionLine(c.id.projectCode(), projects.get(c.id.projectCode()).name,
                         c.fromPool, c.toPool, c.convertedOn, c.forwardByOne))
                 .toList();
         List<TrackedProblem> problems = TrackedProblem.<TrackedProblem>list("order by raisedOn, problemId").stream()
                 .filter(p -> projects.containsKey(p.projectCode)).toList();
-        List<WeeklyReport.ProblemLine> raised = problems.stream().filter(p -> within(p.raisedOn, monday, asOf))
+        List<WeeklySchedule.ProblemLine> raised = problems.stream().filter(p -> within(p.raisedOn, monday, asOf))
                 .map(p -> line(p, projects, asOf)).toList();
-        List<WeeklyReport.ProblemLine> resolved = problems.stream().filter(p -> within(p.resolvedOn, monday, asOf))
+        List<WeeklySchedule.ProblemLine> resolved = problems.stream().filter(p -> within(p.resolvedOn, monday, asOf))
                 .map(p -> line(p, projects, asOf)).toList();
-        return new WeeklyReport.Changes(flagChanges, starts, completions, moves, raised, resolved);
+        return new WeeklySchedule.Changes(flagChanges, starts, completions, moves, raised, resolved);
     }
 
-    private static List<WeeklyReport.DepartmentProblems> openProblems(Map<String, TrackedProject> projects, LocalDate asOf) {
-        Map<String, List<WeeklyReport.ProblemLine>> byDepartment = new TreeMap<>();
+    private static List<WeeklySchedule.DepartmentProblems> openProblems(Map<String, TrackedProject> projects, LocalDate asOf) {
+        Map<String, List<WeeklySchedule.ProblemLine>> byDepartment = new TreeMap<>();
         TrackedProblem.<TrackedProblem>list("order by raisedOn, problemId").stream()
                 .filter(p -> projects.containsKey(p.projectCode) && !p.raisedOn.isAfter(asOf)
                         && (p.resolvedOn == null || p.resolvedOn.isAfter(asOf)))
                 .forEach(p -> byDepartment.computeIfAbsent(p.department, d -> new ArrayList<>()).add(line(p, projects, asOf)));
         return byDepartment.entrySet().stream()
-                .map(e -> new WeeklyReport.DepartmentProblems(e.getKey(), e.getValue()))
+                .map(e -> new WeeklySchedule.DepartmentProblems(e.getKey(), e.getValue()))
                 .toList();
     }
 
-    private static WeeklyReport.ProblemLine line(TrackedProblem p, Map<String, TrackedProject> projects, LocalDate asOf) {
+    private static WeeklySchedule.ProblemLine line(TrackedProblem p, Map<String, TrackedProject> projects, LocalDate asOf) {
         LocalDate end = p.resolvedOn != null && !p.resolvedOn.isAfter(asOf) ? p.resolvedOn : asOf;
-        return new WeeklyReport.ProblemLine(p.problemId, p.projectCode, projects.get(p.projectCode).name, p.title, p.department,
+        return new WeeklySchedule.ProblemLine(p.problemId, p.projectCode, projects.get(p.projectCode).name, p.title, p.department,
                 p.raisedOn, p.resolvedOn != null && !p.resolvedOn.isAfter(asOf) ? p.resolvedOn : null,
                 ChronoUnit.DAYS.between(p.raisedOn, end));
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
         return day != null && !day.isBefore(from) && !day.isAfter(to);
-    }
-
-    /** The time-proportional share of the annual plan due by a day of the year. */
-    static BigDecimal due(BigDecimal annualPlan, LocalDate day, int year) {
-        LocalDate start = LocalDate.of(year, 1, 1);
-        if (day.isBefore(start)) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        long elapsed = Math.min(ChronoUnit.DAYS.between(start, day) + 1, start.lengthOfYear());
-        return annualPlan.multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(start.lengthOfYear()), 2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal share(BigDecimal part, BigDecimal whole) {

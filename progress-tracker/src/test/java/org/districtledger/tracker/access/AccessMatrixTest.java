@@ -1,5 +1,9 @@
 package org.districtledger.tracker.access;
 
+import java.net.URI;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -146,10 +150,10 @@ class AccessMatrixTest {
         Response signedIn = given().contentType(ContentType.URLENC).formParam("username", "viewer").formParam("password", "demo")
                 .formParam("next", "/weekly?week=2023-W10").redirects().follow(false).when().post("/auth/login");
         assertEquals(303, signedIn.statusCode());
-        assertEquals("/weekly?week=2023-W10", java.net.URI.create(signedIn.header("Location")).getRawPath()
-                + "?" + java.net.URI.create(signedIn.header("Location")).getRawQuery());
+        assertEquals("/weekly?week=2023-W10", URI.create(signedIn.header("Location")).getRawPath()
+                + "?" + URI.create(signedIn.header("Location")).getRawQuery());
         String cookie = signedIn.header("Set-Cookie");
-        org.junit.jupiter.api.Assertions.assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        Assertions.assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
         String session = signedIn.cookie("ledger_session");
         given().cookie("ledger_session", session).accept("text/html").when().get("/weekly?week=2023-W10")
                 .then().statusCode(200).body(containsString("<span id=\"signed-in-user\">viewer</span>"));
@@ -163,7 +167,7 @@ class AccessMatrixTest {
         // a next page elsewhere is not followed
         given().contentType(ContentType.URLENC).formParam("username", "viewer").formParam("password", "demo")
                 .formParam("next", "//evil.example/weekly").redirects().follow(false).when().post("/auth/login")
-                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/weekly"));
+                .then().statusCode(303).header("Location", Matchers.endsWith("/weekly"));
         given().cookie("ledger_session", session).contentType(ContentType.URLENC).redirects().follow(false)
                 .when().post("/auth/logout").then().statusCode(303).header("Set-Cookie", containsString("Max-Age=0"));
     }
@@ -175,18 +179,18 @@ class AccessMatrixTest {
         given().auth().oauth2(office).contentType("application/json; charset=UTF-8").body(huge.getBytes(StandardCharsets.UTF_8))
                 .when().put("/api/v1/assignments/" + CODE).then().statusCode(413);
         given().auth().oauth2(office).when().get("/api/v1/projects?size=501").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("size"));
+                .body("errors.field", Matchers.hasItem("size"));
         given().auth().oauth2(office).contentType("application/json; charset=UTF-8")
                 .body("{\"leader\": {\"name\": \"" + "长".repeat(51) + "\"}, \"taskForce\": {\"name\": \"专班\", \"leadDepartment\": \"区住建委\","
                         + " \"members\": [{\"name\": \"成员\"}]}}")
                 .when().put("/api/v1/assignments/" + CODE).then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("leader.name"));
+                .body("errors.field", Matchers.hasItem("leader.name"));
         // what the server owns (version, who changed it, when) is not the client's to send
         given().auth().oauth2(office).contentType("application/json; charset=UTF-8")
                 .body("{\"leader\": {\"name\": \"刘振东\"}, \"taskForce\": {\"name\": \"专班\", \"leadDepartment\": \"区住建委\","
                         + " \"members\": [{\"name\": \"成员\"}]}, \"version\": 99, \"changedBy\": \"someone\"}")
                 .when().put("/api/v1/assignments/" + CODE).then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItem("version"));
+                .body("errors.field", Matchers.hasItem("version"));
     }
 
     private static Response call(Case c, String token) {

@@ -1,5 +1,7 @@
 package org.districtledger.tracker.audit;
 
+import org.hamcrest.Matchers;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,7 +9,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,7 +47,7 @@ class AuditTrailTest {
     void theServicesOwnDatabaseRoleCannotChangeOrRemoveHistory() throws Exception {
         String code = "WQ-2023-8171";
         given().contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}").when().put("/api/v1/clock").then().statusCode(200);
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Alerts alerts = new Alerts(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); AlertsTopic alerts = new AlertsTopic(kafka)) {
             kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
                     Map.of("pool", "BUILDING", "actualStart", "2022-10-01", "poolSince", "2022-10-01", "lastReportedWeek", "2023-W09"),
                     Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
@@ -65,7 +67,7 @@ class AuditTrailTest {
             }
         }
         given().when().get("/api/v1/assignments/" + code + "/history").then().statusCode(200)
-                .body("leader.name", org.hamcrest.Matchers.contains("审计测试领导"));
+                .body("leader.name", Matchers.contains("审计测试领导"));
     }
 
     private static long count(Connection db, String table, String code) throws SQLException {

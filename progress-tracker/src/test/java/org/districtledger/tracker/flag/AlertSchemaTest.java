@@ -1,16 +1,15 @@
 package org.districtledger.tracker.flag;
 
+import org.districtledger.testsupport.EventContract;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
@@ -32,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(TrackerInfrastructure.class)
 class AlertSchemaTest {
 
-    private static final String SCHEMAS = "https://district-ledger.org/schemas/";
     private static final List<String> TYPES = List.of("ledger.flag.raised.v1", "ledger.flag.escalated.v1",
             "ledger.flag.cleared.v1", "ledger.assignment.changed.v1");
 
@@ -43,10 +41,8 @@ class AlertSchemaTest {
     void everyAlertTypePassesItsSchema() throws Exception {
         String code = "WQ-2023-9101";
         BusinessDate.set("2023-02-01");
-        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder ->
-                builder.schemaMappers(m -> m.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
         ObjectMapper json = new ObjectMapper();
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Alerts alerts = new Alerts(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); AlertsTopic alerts = new AlertsTopic(kafka)) {
             kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
                     Map.of("pool", "BUILDING", "actualStart", "2023-01-25", "poolSince", "2023-01-25", "lastReportedWeek", "2023-W04"),
                     Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
@@ -60,7 +56,7 @@ class AlertSchemaTest {
             alerts.await(code, "ledger.assignment.changed.v1");
 
             for (String type : TYPES) {
-                var schema = factory.getSchema(SchemaLocation.of(SCHEMAS + type + ".json"));
+                var schema = EventContract.schema(type);
                 for (ConsumerRecord<String, String> record : alerts.of(code, type)) {
                     var errors = schema.validate(json.readTree(record.value()));
                     assertTrue(errors.isEmpty(), type + " does not pass its schema: " + errors + "\n" + record.value());

@@ -8,7 +8,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.districtledger.tracker.Alerts;
+import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
@@ -39,7 +39,7 @@ class FlagLifecycleTest {
     void aStalledStartIsRaisedEscalatedAndClearedByTheStartMilestone() throws Exception {
         String code = "WQ-2023-7001";
         BusinessDate.set("2023-04-01");
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Alerts alerts = new Alerts(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); AlertsTopic alerts = new AlertsTopic(kafka)) {
             kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
                     Map.of("plannedStart", "2023-03-20", "poolSince", "2023-01-05", "lastReportedWeek", "2023-W13"), Map.of("pool", "PREPARING")))
                     .awaitCompletion(Duration.ofSeconds(20));
@@ -53,8 +53,8 @@ class FlagLifecycleTest {
             assertEquals("STALLED_START", flag.get("rule").asText());
             assertEquals("YELLOW", flag.get("colour").asText());
             assertEquals("计划开工日期 2023-03-20，已逾期 26 天未开工", flag.get("reason").asText());
-            assertEquals("/progress-tracker", Alerts.header(raised, "ce_source"));
-            assertEquals(code, Alerts.header(raised, "ce_subject"));
+            assertEquals("/progress-tracker", AlertsTopic.header(raised, "ce_source"));
+            assertEquals(code, AlertsTopic.header(raised, "ce_subject"));
             given().queryParam("project", code).queryParam("rule", "STALLED_START").when().get("/api/v1/flags")
                     .then().body("colour", contains("YELLOW"))
                     .body("ruleLabel", contains("未按期开工"))

@@ -1,5 +1,8 @@
 package org.districtledger.tracker.flag;
 
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProcedureStatus;
+
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
@@ -89,8 +92,8 @@ class FlagRulesTest {
     void overdueProcedureOnePerPermitUntilItIsDone() {
         LocalDate target = LocalDate.of(2023, 3, 31);
         ProjectFacts project = facts("PREPARING", LocalDate.of(2023, 9, 1), null, LocalDate.of(2023, 1, 1), "2023-W20",
-                List.of(new ProjectFacts.Procedure("CONSTRUCTION_PERMIT", "施工许可证", "IN_PROGRESS", target),
-                        new ProjectFacts.Procedure("ENERGY_ASSESSMENT", "能评", "DONE", target)));
+                List.of(new ProjectFacts.Procedure("CONSTRUCTION_PERMIT", "施工许可证", ProcedureStatus.IN_PROGRESS, target),
+                        new ProjectFacts.Procedure("ENERGY_ASSESSMENT", "能评", ProcedureStatus.DONE, target)));
         assertNull(colour(project, target, Rule.OVERDUE_PROCEDURE));
         assertEquals(Colour.YELLOW, colour(project, target.plusDays(1), Rule.OVERDUE_PROCEDURE));
         assertEquals(Colour.RED, colour(project, target.plusDays(30), Rule.OVERDUE_PROCEDURE));
@@ -104,11 +107,11 @@ class FlagRulesTest {
     @Test
     void missingAccountabilityForBigProjectsYellowThenRed() {
         LocalDate known = LocalDate.of(2023, 2, 1);
-        ProjectFacts big = new ProjectFacts("WQ-2023-0001", "BUILDING", 2023, new BigDecimal("90000.00"),
+        ProjectFacts big = new ProjectFacts("WQ-2023-0001", Pool.BUILDING, 2023, new BigDecimal("90000.00"),
                 new BigDecimal("10000.01"), new BigDecimal("99999"), null, known, known, "2023-W10", false, known, false, List.of());
         assertEquals(Colour.YELLOW, colour(big, known.plusDays(13), Rule.MISSING_ACCOUNTABILITY));
         assertEquals(Colour.RED, colour(big, known.plusDays(14), Rule.MISSING_ACCOUNTABILITY));
-        ProjectFacts assigned = new ProjectFacts("WQ-2023-0001", "BUILDING", 2023, new BigDecimal("90000.00"),
+        ProjectFacts assigned = new ProjectFacts("WQ-2023-0001", Pool.BUILDING, 2023, new BigDecimal("90000.00"),
                 new BigDecimal("10000.01"), new BigDecimal("99999"), null, known, known, "2023-W10", false, known, true, List.of());
         assertNull(colour(assigned, known.plusDays(20), Rule.MISSING_ACCOUNTABILITY), "an assignment clears it");
 
@@ -141,14 +144,14 @@ class FlagRulesTest {
     }
 
     private ProjectFacts building(String completed) {
-        return new ProjectFacts("WQ-2023-0002", "BUILDING", 2023, new BigDecimal("90000.00"), new BigDecimal("36500.00"),
+        return new ProjectFacts("WQ-2023-0002", Pool.BUILDING, 2023, new BigDecimal("90000.00"), new BigDecimal("36500.00"),
                 new BigDecimal(completed), null, LocalDate.of(2022, 5, 1), LocalDate.of(2022, 5, 1), "2023-W26", false,
                 LocalDate.of(2022, 5, 1), true, List.of());
     }
 
     private static ProjectFacts facts(String pool, LocalDate plannedStart, LocalDate actualStart, LocalDate poolSince,
                                       String lastWeek, List<ProjectFacts.Procedure> procedures) {
-        return new ProjectFacts("WQ-2023-0003", pool, 2023, new BigDecimal("5000.00"), new BigDecimal("2000.00"),
+        return new ProjectFacts("WQ-2023-0003", Pool.valueOf(pool), 2023, new BigDecimal("5000.00"), new BigDecimal("2000.00"),
                 new BigDecimal("2000.00"), plannedStart, actualStart, poolSince, lastWeek, false, poolSince, true, procedures);
     }
 

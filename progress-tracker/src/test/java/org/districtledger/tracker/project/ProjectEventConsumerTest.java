@@ -1,5 +1,9 @@
 package org.districtledger.tracker.project;
 
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.testsupport.EventContract;
+import java.util.Map;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(TrackerInfrastructure.class)
 class ProjectEventConsumerTest {
 
-    private static final AtomicInteger SERIAL = new AtomicInteger(100);
+    private static final AtomicInteger SERIAL = new AtomicInteger(7100);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -77,7 +81,9 @@ class ProjectEventConsumerTest {
         UUID first = UUID.randomUUID();
         send(RegistryEvents.registered(first, code, 1, "RESERVE"));
         send(RegistryEvents.registered(first, code, 1, "RESERVE"));
-        send(RegistryEvents.event(UUID.randomUUID(), "ledger.project.converted.v1", code, 2, "PREPARING"));
+        send(RegistryEvents.event(UUID.randomUUID(), ProjectEventType.CONVERTED.cloudEventType(), code, 2,
+                Map.of("pool", "PREPARING", "poolSince", "2023-03-01"),
+                Map.of("from", "RESERVE", "to", "PREPARING", "date", "2023-03-01", "forwardByOne", true)));
         // a stale copy of the first change, under a new id: older than what the tracker holds
         UUID stale = UUID.randomUUID();
         send(RegistryEvents.registered(stale, code, 1, "RESERVE"));
@@ -100,8 +106,8 @@ class ProjectEventConsumerTest {
                 .fromTopics("ledger.project-events.tracker-dlq");
         try {
             String poisoned = nextCode();
-            ProducerRecord<String, String> broken = RegistryEvents.registered(UUID.randomUUID(), poisoned, 1, "PLANNING");
-            send(new ProducerRecord<>(RegistryEvents.TOPIC, null, poisoned, "{not json", broken.headers()));
+            send(EventContract.offContract(RegistryEvents.TOPIC, RegistryEvents.SOURCE, ProjectEventType.REGISTERED.cloudEventType(),
+                    poisoned, "{not json"));
             String good = nextCode();
             send(RegistryEvents.registered(UUID.randomUUID(), good, 1, "PLANNING"));
 

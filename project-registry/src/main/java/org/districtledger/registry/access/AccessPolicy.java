@@ -1,10 +1,8 @@
 package org.districtledger.registry.access;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.districtledger.registry.problem.CoordinationProblem;
-import org.districtledger.registry.project.Project;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.runtime.identity.Roles;
 
 /**
@@ -29,17 +27,14 @@ public class AccessPolicy {
         if (user.hasRole(Roles.OFFICER) && isMember(ProjectAccess.findById(code))) {
             return;
         }
-        throw ProblemException.forbidden(user.name() + " is not a member of the task force of " + code);
+        throw HttpProblemException.forbidden(user.name() + " is not a member of the task force of " + code);
     }
 
-    /** The resolution of a problem: the office, an officer of the project's task force, or its leader. */
-    public void requireResolver(long problemId) {
-        CoordinationProblem problem = CoordinationProblem.findById(problemId);
-        if (problem == null || user.hasRole(Roles.ADMIN)) {
+    /** The resolution of a problem of a project: the office, an officer of the project's task force, or its leader. */
+    public void requireResolver(String code) {
+        if (user.hasRole(Roles.ADMIN)) {
             return;
         }
-        Project project = Project.findById(problem.projectId);
-        String code = project == null ? "" : project.code;
         ProjectAccess access = ProjectAccess.findById(code);
         if (user.hasRole(Roles.OFFICER) && isMember(access)) {
             return;
@@ -47,7 +42,7 @@ public class AccessPolicy {
         if (user.hasRole(Roles.LEADER) && access != null && user.name().equals(access.leaderAccount)) {
             return;
         }
-        throw ProblemException.forbidden(user.name() + " is neither the leader nor in the task force of " + code);
+        throw HttpProblemException.forbidden(user.name() + " is neither the leader nor in the task force of " + code);
     }
 
     private boolean isMember(ProjectAccess access) {

@@ -1,5 +1,10 @@
 package org.districtledger.registry.access;
 
+import org.districtledger.contract.AlertEventType;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +24,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class AssignmentConsumer {
 
-    static final String ASSIGNMENT_CHANGED = "ledger.assignment.changed.v1";
 
     private final AccessService access;
     private final DatabaseRetry retry;
@@ -34,8 +38,8 @@ public class AssignmentConsumer {
     @Incoming("assignment-changes")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        org.apache.kafka.common.header.Header type = record.headers().lastHeader("ce_type");
-        if (type == null || !ASSIGNMENT_CHANGED.equals(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+        Header type = record.headers().lastHeader("ce_type");
+        if (type == null || !AlertEventType.ASSIGNMENT_CHANGED.cloudEventType().equals(new String(type.value(), StandardCharsets.UTF_8))) {
             return;
         }
         CloudEventRecord event = CloudEventRecord.read(record);

@@ -1,5 +1,7 @@
 package org.districtledger.registry.approval;
 
+import org.districtledger.contract.ApprovalEventType;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +20,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ApprovalConsumer {
 
-    static final String GRANTED = "ledger.approval.granted.v1";
 
     private final ApprovalService approvals;
     private final DatabaseRetry retry;
@@ -34,8 +35,8 @@ public class ApprovalConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         CloudEventRecord event = CloudEventRecord.read(record);
-        if (!GRANTED.equals(event.type())) {
-            throw new UnreadableRecordException("ce_type " + event.type() + " is not " + GRANTED);
+        if (!ApprovalEventType.GRANTED.cloudEventType().equals(event.type())) {
+            throw new UnreadableRecordException("ce_type " + event.type() + " is not " + ApprovalEventType.GRANTED.cloudEventType());
         }
         ApprovalGranted approval;
         try {

@@ -3,11 +3,11 @@ package org.districtledger.registry.approval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.districtledger.registry.procedure.ProcedureService;
-import org.districtledger.registry.procedure.ProcedureStatus;
-import org.districtledger.registry.procedure.ProcedureType;
+import org.districtledger.contract.ProcedureStatus;
+import org.districtledger.contract.ProcedureType;
 import org.districtledger.registry.procedure.ProcedureUpdate;
 import org.districtledger.registry.project.Project;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.runtime.UnreadableRecordException;
 
 import java.time.Instant;
@@ -49,7 +49,7 @@ public class ApprovalService {
         try {
             procedures.update(project, type, new ProcedureUpdate(ProcedureStatus.DONE, null, approval.date(),
                     approval.authority(), approval.approvalNumber()), source, Map.of("approvalMessage", messageId));
-        } catch (ProblemException e) {
+        } catch (HttpProblemException e) {
             throw new UnreadableRecordException("the permit cannot be applied: " + e.getMessage());
         }
         ProcessedMessage processed = new ProcessedMessage();

@@ -9,7 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.Pool;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package org.districtledger.registry.conversion;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.Pool;
 
 import java.time.LocalDate;
 

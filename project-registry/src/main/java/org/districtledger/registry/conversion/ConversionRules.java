@@ -1,7 +1,7 @@
 package org.districtledger.registry.conversion;
 
-import org.districtledger.registry.project.Pool;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.contract.Pool;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,31 +36,31 @@ public final class ConversionRules {
         Pool from = facts.from();
         Pool to = facts.to();
         if (from == to) {
-            throw ProblemException.conflict("to", "the project is in " + to + " already");
+            throw HttpProblemException.conflict("to", "the project is in " + to + " already");
         }
         if (from == Pool.CANCELLED) {
-            throw ProblemException.conflict("to", "a cancelled project moves no more");
+            throw HttpProblemException.conflict("to", "a cancelled project moves no more");
         }
         if (to == Pool.COMPLETED || to == Pool.IN_PRODUCTION) {
-            throw ProblemException.invalidField("to", "completion and production are milestones: POST .../milestones");
+            throw HttpProblemException.invalidField("to", "completion and production are milestones: POST .../milestones");
         }
         if (from == Pool.COMPLETED || from == Pool.IN_PRODUCTION) {
             if (to != Pool.CANCELLED && to != Pool.SUSPENDED) {
-                throw ProblemException.conflict("to", "a " + from + " project cannot go back to " + to);
+                throw HttpProblemException.conflict("to", "a " + from + " project cannot go back to " + to);
             }
         }
         boolean hasReason = facts.reason() != null && !facts.reason().isBlank();
         if (!isForwardByOne(from, to) && !hasReason) {
-            throw ProblemException.invalidField("reason", describe(from, to) + " needs a reason");
+            throw HttpProblemException.invalidField("reason", describe(from, to) + " needs a reason");
         }
         if (facts.date().isAfter(facts.today())) {
-            throw ProblemException.invalidField("date", "a conversion cannot be dated in the future");
+            throw HttpProblemException.invalidField("date", "a conversion cannot be dated in the future");
         }
         if (to == Pool.BUILDING && facts.actualStart() == null) {
-            throw ProblemException.invalidField("startDate", "entering BUILDING needs the start date (开工日期)");
+            throw HttpProblemException.invalidField("startDate", "entering BUILDING needs the start date (开工日期)");
         }
         if (to == Pool.PREPARING && (facts.plannedStart() == null || facts.plannedStart().getYear() != facts.planYear())) {
-            throw ProblemException.invalidField("plannedStart",
+            throw HttpProblemException.invalidField("plannedStart",
                     "entering PREPARING needs a planned start date in the plan year " + facts.planYear());
         }
     }

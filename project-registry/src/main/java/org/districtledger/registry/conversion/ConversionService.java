@@ -2,11 +2,11 @@ package org.districtledger.registry.conversion;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.ProjectEventType;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.contract.Pool;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,10 +38,10 @@ public class ConversionService {
         LocalDate actualStart = project.actualStart != null ? project.actualStart : request.startDate();
         LocalDate plannedStart = request.plannedStart() != null ? request.plannedStart() : project.plannedStart;
         if (request.startDate() != null && request.to() != Pool.BUILDING) {
-            throw ProblemException.invalidField("startDate", "is given only when entering BUILDING");
+            throw HttpProblemException.invalidField("startDate", "is given only when entering BUILDING");
         }
         if (request.startDate() != null && request.startDate().isAfter(today)) {
-            throw ProblemException.invalidField("startDate", "a start date cannot be in the future");
+            throw HttpProblemException.invalidField("startDate", "a start date cannot be in the future");
         }
         ConversionRules.check(new ConversionRules.Facts(project.pool, request.to(), request.reason(), date, today,
                 actualStart, plannedStart, project.planYear));
@@ -87,7 +87,7 @@ public class ConversionService {
     public List<ConversionView> list(String code) {
         Project project = Project.findByCode(code);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         return Conversion.<Conversion>find("projectId = ?1 order by id", project.id).list().stream()
                 .map(c -> ConversionView.of(c, code)).toList();

@@ -1,6 +1,6 @@
 package org.districtledger.registry.conversion;
 
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.Pool;
 
 import java.time.Instant;
 import java.time.LocalDate;

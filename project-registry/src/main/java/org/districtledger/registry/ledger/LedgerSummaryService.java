@@ -1,8 +1,8 @@
 package org.districtledger.registry.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.districtledger.registry.project.CityCategory;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.Pool;
 import org.districtledger.registry.project.Project;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package org.districtledger.registry.milestone;
 
+import org.districtledger.contract.MilestoneType;
+
 import jakarta.validation.constraints.NotNull;
 
 import java.time.LocalDate;

@@ -1,14 +1,16 @@
 package org.districtledger.registry.milestone;
 
+import org.districtledger.contract.MilestoneType;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.districtledger.registry.conversion.ConversionRequest;
 import org.districtledger.registry.conversion.ConversionService;
-import org.districtledger.registry.outbox.ProjectEventType;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.contract.Pool;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,10 +37,10 @@ public class MilestoneService {
         Project project = Project.lockByCode(code);
         LocalDate date = request.date();
         if (date.isAfter(LocalDate.now())) {
-            throw ProblemException.invalidField("date", "a milestone cannot be reached in the future");
+            throw HttpProblemException.invalidField("date", "a milestone cannot be reached in the future");
         }
         if (project.pool == Pool.CANCELLED || project.pool == Pool.SUSPENDED) {
-            throw ProblemException.conflict("type", "project " + code + " is " + project.pool + "; resume it first");
+            throw HttpProblemException.conflict("type", "project " + code + " is " + project.pool + "; resume it first");
         }
         Map<String, Object> before = dates(project);
         Pool poolBefore = project.pool;
@@ -57,7 +59,7 @@ public class MilestoneService {
             case COMPLETED -> {
                 requirePool(project, request.type(), Pool.BUILDING, Pool.COMPLETED);
                 if (project.actualStart == null) {
-                    throw ProblemException.conflict("type", "a project completes after it has started");
+                    throw HttpProblemException.conflict("type", "a project completes after it has started");
                 }
                 notBefore(date, project.actualStart, "the start");
                 notAfter(date, project.actualProduction, "production");
@@ -93,18 +95,18 @@ public class MilestoneService {
                 return;
             }
         }
-        throw ProblemException.conflict("type", type + " cannot be recorded for a project in " + project.pool);
+        throw HttpProblemException.conflict("type", type + " cannot be recorded for a project in " + project.pool);
     }
 
     private static void notBefore(LocalDate date, LocalDate earlier, String what) {
         if (earlier != null && date.isBefore(earlier)) {
-            throw ProblemException.invalidField("date", "must not be before " + what + " (" + earlier + ")");
+            throw HttpProblemException.invalidField("date", "must not be before " + what + " (" + earlier + ")");
         }
     }
 
     private static void notAfter(LocalDate date, LocalDate later, String what) {
         if (later != null && date.isAfter(later)) {
-            throw ProblemException.invalidField("date", "must not be after " + what + " (" + later + ")");
+            throw HttpProblemException.invalidField("date", "must not be after " + what + " (" + later + ")");
         }
     }
 

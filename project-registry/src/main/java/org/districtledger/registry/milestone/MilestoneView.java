@@ -1,6 +1,8 @@
 package org.districtledger.registry.milestone;
 
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.MilestoneType;
+
+import org.districtledger.contract.Pool;
 
 import java.time.LocalDate;
 

@@ -36,7 +36,7 @@ public class ProblemResolutionResource {
     @POST
     @Operation(summary = "Resolves a problem with a note")
     public ProblemView resolve(@PathParam("id") long id, @Valid @NotNull Resolution request) {
-        access.requireResolver(id);
+        problems.projectCodeOf(id).ifPresent(access::requireResolver);
         return problems.resolve(id, request, user.name());
     }
 }

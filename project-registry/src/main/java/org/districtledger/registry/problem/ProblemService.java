@@ -1,11 +1,13 @@
 package org.districtledger.registry.problem;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.contract.ProjectEventType;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +29,7 @@ public class ProblemService {
         Project project = Project.lockByCode(code);
         LocalDate raisedOn = request.raisedOn() == null ? LocalDate.now() : request.raisedOn();
         if (raisedOn.isAfter(LocalDate.now())) {
-            throw ProblemException.invalidField("raisedOn", "cannot be in the future");
+            throw HttpProblemException.invalidField("raisedOn", "cannot be in the future");
         }
         CoordinationProblem problem = new CoordinationProblem();
         problem.projectId = project.id;
@@ -48,16 +50,16 @@ public class ProblemService {
     public ProblemView resolve(long id, Resolution request, String actor) {
         CoordinationProblem problem = CoordinationProblem.findById(id);
         if (problem == null) {
-            throw ProblemException.notFound("Problem", String.valueOf(id));
+            throw HttpProblemException.notFound("Problem", String.valueOf(id));
         }
         Project project = Project.findById(problem.projectId);
         project = Project.lockByCode(project.code);
         if (problem.resolvedOn != null) {
-            throw ProblemException.conflict("id", "problem " + id + " was resolved on " + problem.resolvedOn);
+            throw HttpProblemException.conflict("id", "problem " + id + " was resolved on " + problem.resolvedOn);
         }
         LocalDate resolvedOn = request.resolvedOn() == null ? LocalDate.now() : request.resolvedOn();
         if (resolvedOn.isAfter(LocalDate.now()) || resolvedOn.isBefore(problem.raisedOn)) {
-            throw ProblemException.invalidField("resolvedOn", "must be between the day it was raised (" + problem.raisedOn + ") and today");
+            throw HttpProblemException.invalidField("resolvedOn", "must be between the day it was raised (" + problem.raisedOn + ") and today");
         }
         ProblemView before = ProblemView.of(problem, project.code);
         problem.resolvedOn = resolvedOn;
@@ -68,10 +70,17 @@ public class ProblemService {
         return after;
     }
 
+    /** The ledger code of the project a problem belongs to, if the problem exists. */
+    public Optional<String> projectCodeOf(long id) {
+        return CoordinationProblem.<CoordinationProblem>findByIdOptional(id)
+                .map(problem -> Project.<Project>findById(problem.projectId))
+                .map(project -> project.code);
+    }
+
     public List<ProblemView> list(String code) {
         Project project = Project.findByCode(code);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         return CoordinationProblem.<CoordinationProblem>find("projectId = ?1 order by id", project.id).list().stream()
                 .map(p -> ProblemView.of(p, code)).toList();

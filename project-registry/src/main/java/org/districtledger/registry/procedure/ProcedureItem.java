@@ -1,5 +1,8 @@
 package org.districtledger.registry.procedure;
 
+import org.districtledger.contract.ProcedureType;
+import org.districtledger.contract.ProcedureStatus;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

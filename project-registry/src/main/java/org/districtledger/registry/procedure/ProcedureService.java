@@ -1,11 +1,14 @@
 package org.districtledger.registry.procedure;
 
+import org.districtledger.contract.ProcedureType;
+import org.districtledger.contract.ProcedureStatus;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.contract.ProjectEventType;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +69,7 @@ public class ProcedureService {
     public List<ProcedureView> checklist(String code) {
         Project project = Project.findByCode(code);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         Map<ProcedureType, ProcedureView> known = new LinkedHashMap<>();
         ProcedureItem.<ProcedureItem>find("projectId", project.id).list()
@@ -80,19 +83,19 @@ public class ProcedureService {
         try {
             return ProcedureType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("type", "unknown procedure " + name + "; one of " + Arrays.toString(ProcedureType.values()));
+            throw HttpProblemException.invalidField("type", "unknown procedure " + name + "; one of " + Arrays.toString(ProcedureType.values()));
         }
     }
 
     private static void check(ProcedureUpdate request) {
         if (request.status() == ProcedureStatus.DONE && request.doneDate() == null) {
-            throw ProblemException.invalidField("doneDate", "a DONE procedure needs the date it was done");
+            throw HttpProblemException.invalidField("doneDate", "a DONE procedure needs the date it was done");
         }
         if (request.status() != ProcedureStatus.DONE && request.doneDate() != null) {
-            throw ProblemException.invalidField("doneDate", "only a DONE procedure has a done date");
+            throw HttpProblemException.invalidField("doneDate", "only a DONE procedure has a done date");
         }
         if (request.doneDate() != null && request.doneDate().isAfter(LocalDate.now())) {
-            throw ProblemException.invalidField("doneDate", "cannot be in the future");
+            throw HttpProblemException.invalidField("doneDate", "cannot be in the future");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.districtledger.registry.procedure;
 
+import org.districtledger.contract.ProcedureStatus;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

@@ -1,5 +1,8 @@
 package org.districtledger.registry.procedure;
 
+import org.districtledger.contract.ProcedureType;
+import org.districtledger.contract.ProcedureStatus;
+
 import java.time.Instant;
 import java.time.LocalDate;
 

@@ -1,5 +1,7 @@
 package org.districtledger.registry.progress;
 
+import org.districtledger.contract.SiteStatus;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

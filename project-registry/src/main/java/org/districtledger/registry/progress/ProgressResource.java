@@ -42,7 +42,7 @@ public class ProgressResource {
     @Path("/{isoWeek}")
     @Operation(summary = "Reports a week (e.g. 2023-W18); sending the same week again corrects it, and the old report is kept")
     public Response report(@PathParam("code") String code, @PathParam("isoWeek") String isoWeek,
-                           @Valid @NotNull WeeklyReport request) {
+                           @Valid @NotNull ProgressRequest request) {
         access.requireReporter(code);
         ProgressService.Reported reported = progress.report(code, isoWeek, request, user.name());
         return Response.status(reported.replaced() ? Response.Status.OK : Response.Status.CREATED)

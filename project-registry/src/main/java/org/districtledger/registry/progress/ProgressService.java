@@ -2,12 +2,12 @@ package org.districtledger.registry.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.ProjectEventType;
-import org.districtledger.runtime.IsoWeek;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.contract.IsoWeek;
+import org.districtledger.contract.Pool;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,14 +32,14 @@ public class ProgressService {
     }
 
     @Transactional
-    public Reported report(String code, String isoWeek, WeeklyReport request, String actor) {
+    public Reported report(String code, String isoWeek, ProgressRequest request, String actor) {
         IsoWeek week = IsoWeek.parse(isoWeek, "isoWeek");
         Project project = Project.lockByCode(code);
         if (project.pool == Pool.CANCELLED) {
-            throw ProblemException.conflict("code", "project " + code + " is cancelled and takes no more reports");
+            throw HttpProblemException.conflict("code", "project " + code + " is cancelled and takes no more reports");
         }
         if (week.monday().isAfter(LocalDate.now())) {
-            throw ProblemException.invalidField("isoWeek", "week " + week + " has not begun yet");
+            throw HttpProblemException.invalidField("isoWeek", "week " + week + " has not begun yet");
         }
         Instant now = Instant.now();
         ProgressReport report = ProgressReport.find("projectId = ?1 and isoWeek = ?2", project.id, week.toString()).firstResult();
@@ -78,7 +78,7 @@ public class ProgressService {
     public List<ProgressView> list(String code) {
         Project project = Project.findByCode(code);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         return views(project);
     }

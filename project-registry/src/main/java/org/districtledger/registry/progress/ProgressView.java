@@ -1,5 +1,7 @@
 package org.districtledger.registry.progress;
 
+import org.districtledger.contract.SiteStatus;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.districtledger.registry.project;
 
+import org.districtledger.contract.FundingSource;
+
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

@@ -1,5 +1,9 @@
 package org.districtledger.registry.project;
 
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
+
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,9 @@
 package org.districtledger.registry.project;
 
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -13,7 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -146,7 +150,7 @@ public class Project extends PanacheEntityBase {
     public static Project lockByCode(String code) {
         Project project = find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         return project;
     }

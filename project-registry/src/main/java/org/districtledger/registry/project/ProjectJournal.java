@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.outbox.ProjectEventType;
+import org.districtledger.contract.ProjectEventType;
 import org.districtledger.runtime.outbox.Outbox;
 
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package org.districtledger.registry.project;
 
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.CityCategory;
+
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -9,7 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblemException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,7 +106,7 @@ public class ProjectQuery {
         String field = descending ? sort.substring(1) : sort;
         String column = SORTABLE.get(field);
         if (column == null) {
-            throw ProblemException.invalidField("sort", "cannot sort by " + field + "; one of " + SORTABLE.keySet());
+            throw HttpProblemException.invalidField("sort", "cannot sort by " + field + "; one of " + SORTABLE.keySet());
         }
         Sort order = Sort.by(column, descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
         return column.equals("code") ? order : order.and("code");

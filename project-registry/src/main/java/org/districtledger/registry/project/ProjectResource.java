@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.runtime.Problem;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblem;
+import org.districtledger.runtime.HttpProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +60,7 @@ public class ProjectResource {
     @Path("/{code}")
     @Operation(summary = "Returns one project, with its version as ETag")
     public Response get(@PathParam("code") String code) {
-        ProjectView project = projects.find(code).orElseThrow(() -> ProblemException.notFound("Project", code));
+        ProjectView project = projects.find(code).orElseThrow(() -> HttpProblemException.notFound("Project", code));
         return Response.ok(project).tag(etag(project)).build();
     }
 
@@ -93,9 +93,9 @@ public class ProjectResource {
 
     private static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
+            throw new HttpProblemException(428, "precondition-required", "Precondition required",
                     "If-Match: send the ETag of the project as read, so that no one else's change is overwritten",
-                    List.of(new Problem.FieldError("If-Match", "missing")));
+                    List.of(new HttpProblem.FieldError("If-Match", "missing")));
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {
@@ -105,8 +105,8 @@ public class ProjectResource {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ProblemException(412, "stale", "Precondition failed", "If-Match: " + ifMatch + " is not an ETag of this project",
-                    List.of(new Problem.FieldError("If-Match", "not an ETag of this project")));
+            throw new HttpProblemException(412, "stale", "Precondition failed", "If-Match: " + ifMatch + " is not an ETag of this project",
+                    List.of(new HttpProblem.FieldError("If-Match", "not an ETag of this project")));
         }
     }
 }

@@ -1,5 +1,14 @@
 package org.districtledger.registry.project;
 
+import java.util.Objects;
+
+import org.districtledger.contract.ProjectRules;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.FundingSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +20,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.districtledger.registry.outbox.ProjectEventType;
-import org.districtledger.runtime.Problem;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.runtime.HttpProblem;
+import org.districtledger.runtime.HttpProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
@@ -91,20 +100,20 @@ public class ProjectService {
     public ProjectView patch(String code, long expectedVersion, JsonNode mergePatch, String actor) {
         Project project = Project.lockByCode(code);
         if (project.version != expectedVersion) {
-            throw new ProblemException(412, "stale", "Precondition failed",
+            throw new HttpProblemException(412, "stale", "Precondition failed",
                     "If-Match: the project is at version " + project.version + ", not " + expectedVersion
                             + "; read it again and reapply the change",
-                    List.of(new Problem.FieldError("If-Match", "stale version " + expectedVersion)));
+                    List.of(new HttpProblem.FieldError("If-Match", "stale version " + expectedVersion)));
         }
         if (mergePatch == null || !mergePatch.isObject() || mergePatch.isEmpty()) {
-            throw ProblemException.invalidField("body", "must be a JSON object with the fields to change");
+            throw HttpProblemException.invalidField("body", "must be a JSON object with the fields to change");
         }
         mergePatch.fieldNames().forEachRemaining(field -> {
             if (NOT_EDITABLE.containsKey(field)) {
-                throw ProblemException.invalidField(field, NOT_EDITABLE.get(field));
+                throw HttpProblemException.invalidField(field, NOT_EDITABLE.get(field));
             }
             if (!EDITABLE.contains(field)) {
-                throw ProblemException.invalidField(field, "unknown field, or one the server owns");
+                throw HttpProblemException.invalidField(field, "unknown field, or one the server owns");
             }
         });
         ProjectEdit before = ProjectEdit.of(project);
@@ -134,7 +143,7 @@ public class ProjectService {
         Map<String, Object> beforeMap = json.convertValue(before, Map.class);
         Map<String, Object> afterMap = json.convertValue(ProjectEdit.of(project), Map.class);
         afterMap.forEach((field, value) -> {
-            if (!java.util.Objects.equals(beforeMap.get(field), value)) {
+            if (!Objects.equals(beforeMap.get(field), value)) {
                 oldValues.put(field, beforeMap.get(field));
                 newValues.put(field, value);
             }
@@ -166,7 +175,7 @@ public class ProjectService {
     public List<HistoryEntry> history(String code) {
         Project project = Project.findByCode(code);
         if (project == null) {
-            throw ProblemException.notFound("Project", code);
+            throw HttpProblemException.notFound("Project", code);
         }
         return ProjectHistory.<ProjectHistory>find("projectId = ?1 order by id", project.id).list().stream()
                 .map(h -> new HistoryEntry(h.sequence, h.action, h.actor, h.at, tree(h.beforeValues), tree(h.afterValues)))
@@ -178,9 +187,9 @@ public class ProjectService {
             return json.treeToValue(merged, ProjectEdit.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().isEmpty() ? "body" : e.getPath().get(0).getFieldName();
-            throw ProblemException.invalidField(field, "has the wrong type: " + e.getOriginalMessage());
+            throw HttpProblemException.invalidField(field, "has the wrong type: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalidField("body", e.getOriginalMessage());
+            throw HttpProblemException.invalidField("body", e.getOriginalMessage());
         }
     }
 
@@ -195,39 +204,30 @@ public class ProjectService {
         }
     }
 
-    /** Refuses a registration the rules forbid, naming the field. */
+    /** Refuses a new project whose values the ledger's rules forbid, naming every field that breaks one. */
     public static void checkRegistration(NewProject request) {
-        switch (request.pool()) {
-            case BUILDING -> {
-                if (request.actualStart() == null) {
-                    throw ProblemException.invalidField("actualStart", "a project in BUILDING has started: give its start date");
-                }
-            }
-            case PLANNING, RESERVE, PREPARING -> {
-                if (request.actualStart() != null) {
-                    throw ProblemException.invalidField("actualStart", "a project in " + request.pool() + " has not started");
-                }
-            }
-            default -> throw ProblemException.invalidField("pool", "a new project enters one of PLANNING, RESERVE, PREPARING or BUILDING");
+        List<ProjectRules.Violation> broken = new ArrayList<>(ProjectRules.entry(request.pool()));
+        if (broken.isEmpty()) {
+            broken.addAll(ProjectRules.start(request.pool(), request.actualStart()));
+            broken.addAll(ProjectRules.values(request.pool(), request.planYear(), request.totalInvestment(),
+                    request.annualPlanInvestment(), request.plannedStart(), request.plannedCompletion()));
         }
-        checkRules(new ProjectEdit(request.nationalCode(), request.name(), request.cityCategory(), request.industryChain(),
-                request.town(), request.ownerUnit(), request.leadDepartment(), request.planYear(),
-                request.totalInvestment(), request.annualPlanInvestment(), request.plannedStart(),
-                request.plannedCompletion(), Set.of(), false, false), request.pool());
+        refuse(broken);
     }
 
-    /** Refuses edited values the rules forbid for a project in {@code pool}, naming the field. */
+    /** Refuses edited values the rules forbid for a project in {@code pool}, naming every field that breaks one. */
     public static void checkRules(ProjectEdit edit, Pool pool) {
-        if (edit.annualPlanInvestment().compareTo(edit.totalInvestment()) > 0) {
-            throw ProblemException.invalidField("annualPlanInvestment", "must not exceed totalInvestment");
-        }
-        if (edit.plannedStart() != null && edit.plannedCompletion() != null
-                && edit.plannedCompletion().isBefore(edit.plannedStart())) {
-            throw ProblemException.invalidField("plannedCompletion", "must not be before plannedStart");
-        }
-        if (pool == Pool.PREPARING && (edit.plannedStart() == null || edit.plannedStart().getYear() != edit.planYear())) {
-            throw ProblemException.invalidField("plannedStart",
-                    "a project in PREPARING needs a planned start date in the plan year " + edit.planYear());
+        refuse(ProjectRules.values(pool, edit.planYear(), edit.totalInvestment(), edit.annualPlanInvestment(),
+                edit.plannedStart(), edit.plannedCompletion()));
+    }
+
+    private static void refuse(List<ProjectRules.Violation> broken) {
+        if (!broken.isEmpty()) {
+            List<HttpProblem.FieldError> errors = broken.stream()
+                    .map(v -> new HttpProblem.FieldError(v.field(), v.reasonEn()))
+                    .toList();
+            throw new HttpProblemException(400, "invalid-field", "Invalid request",
+                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
         }
     }
 
@@ -237,7 +237,7 @@ public class ProjectService {
         }
         Project holder = Project.find("nationalCode", nationalCode).firstResult();
         if (holder != null && !holder.id.equals(ownId)) {
-            throw ProblemException.conflict("nationalCode",
+            throw HttpProblemException.conflict("nationalCode",
                     "national code " + nationalCode + " belongs to " + holder.code + " already");
         }
     }

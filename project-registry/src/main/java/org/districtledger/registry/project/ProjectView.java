@@ -1,5 +1,9 @@
 package org.districtledger.registry.project;
 
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

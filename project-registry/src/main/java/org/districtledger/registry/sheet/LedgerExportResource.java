@@ -1,5 +1,7 @@
 package org.districtledger.registry.sheet;
 
+import java.util.LinkedHashSet;
+
 import jakarta.annotation.security.RolesAllowed;
 import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
@@ -60,7 +62,7 @@ public class LedgerExportResource {
         return new LedgerRow(0, p.code, p.name, p.nationalCode, p.ownerUnit, p.town, p.industryChain, p.pool.name(),
                 p.cityCategory == null ? null : p.cityCategory.name(), p.totalInvestment, p.annualPlanInvestment,
                 p.plannedStart, p.plannedCompletion, p.actualStart, p.leadDepartment,
-                p.fundingSources.stream().map(Enum::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
+                p.fundingSources.stream().map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new)),
                 p.fromBeijing, p.keyConversion, p.poolSince, p.planYear);
     }
 }

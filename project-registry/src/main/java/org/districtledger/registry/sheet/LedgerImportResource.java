@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.runtime.Problem;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblem;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.sheet.SheetError;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,12 +54,12 @@ public class LedgerImportResource {
             + "A file with any error imports nothing: 422 with every error by row and column")
     public Response importLedger(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context UriInfo uri) {
         if (content == null || content.length == 0) {
-            throw ProblemException.invalidField("body", "send the ledger file (.xlsx or .csv) as the request body");
+            throw HttpProblemException.invalidField("body", "send the ledger file (.xlsx or .csv) as the request body");
         }
         if (content.length > maxBytes) {
-            throw new ProblemException(413, "too-large", "Payload too large",
+            throw new HttpProblemException(413, "too-large", "Payload too large",
                     "the file has " + content.length + " bytes; at most " + maxBytes + " are taken",
-                    List.of(new Problem.FieldError("body", "larger than " + maxBytes + " bytes")));
+                    List.of(new HttpProblem.FieldError("body", "larger than " + maxBytes + " bytes")));
         }
         if (dryRun) {
             return Response.ok(imports.dryRun(content)).build();
@@ -72,7 +72,7 @@ public class LedgerImportResource {
     @Path("/{id}")
     @Operation(summary = "An import's progress: rows done, rows total, and what it did")
     public ImportView progress(@PathParam("id") UUID id) {
-        return imports.find(id).orElseThrow(() -> ProblemException.notFound("Import", id.toString()));
+        return imports.find(id).orElseThrow(() -> HttpProblemException.notFound("Import", id.toString()));
     }
 
     /** A rejected file: 422 with every error, by row and column, in Chinese and English. */
@@ -87,7 +87,7 @@ public class LedgerImportResource {
         problem.put("errors", rejected.errors().stream().map(e -> Map.of(
                 "field", e.column(), "reason", e.reasonZh() + " / " + e.reasonEn())).toList());
         problem.put("rows", rejected.errors().stream().map(LedgerImportResource::row).toList());
-        return Response.status(422).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(422).type(HttpProblem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static Map<String, Object> row(SheetError e) {

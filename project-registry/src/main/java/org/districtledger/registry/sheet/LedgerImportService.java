@@ -1,19 +1,21 @@
 package org.districtledger.registry.sheet;
 
+import org.districtledger.contract.ProjectRules;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.districtledger.registry.project.CityCategory;
-import org.districtledger.registry.project.FundingSource;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
 import org.districtledger.registry.project.NewProject;
-import org.districtledger.registry.project.Pool;
+import org.districtledger.contract.Pool;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectEdit;
 import org.districtledger.registry.project.ProjectService;
 import org.districtledger.runtime.Failures;
-import org.districtledger.runtime.Problem;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblem;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.sheet.LedgerColumns;
 import org.districtledger.sheet.LedgerRow;
 import org.districtledger.sheet.LedgerSheetReader;
@@ -45,13 +47,6 @@ public class LedgerImportService {
     private static final int PROGRESS_EVERY = 25;
 
     /** The ledger's field names, as the sheet's columns say them. */
-    private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("name", LedgerColumns.NAME), Map.entry("nationalCode", LedgerColumns.NATIONAL_CODE),
-            Map.entry("pool", LedgerColumns.POOL), Map.entry("actualStart", LedgerColumns.ACTUAL_START),
-            Map.entry("plannedStart", LedgerColumns.PLANNED_START), Map.entry("plannedCompletion", LedgerColumns.PLANNED_COMPLETION),
-            Map.entry("totalInvestment", LedgerColumns.TOTAL), Map.entry("annualPlanInvestment", LedgerColumns.ANNUAL),
-            Map.entry("planYear", LedgerColumns.PLAN_YEAR));
-
     /** What a row will do. */
     enum Action { CREATE, UPDATE, UNCHANGED }
 
@@ -163,51 +158,34 @@ public class LedgerImportService {
                     existing = Project.find("nationalCode is null and name = ?1 and planYear = ?2 and town = ?3",
                             row.name(), row.planYear(), row.town()).firstResult();
                 }
-                try {
-                    if (existing == null) {
-                        ProjectService.checkRegistration(newProject(row));
+                if (existing == null) {
+                    // the row's values were checked as it was read; a new project must also enter one of the four pools
+                    List<ProjectRules.Violation> broken = ProjectRules.entry(Pool.valueOf(row.pool()));
+                    broken.forEach(v -> errors.add(new SheetError(row.line(), LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn())));
+                    if (broken.isEmpty()) {
                         plan.add(new Planned(row, Action.CREATE, null));
-                    } else {
-                        if (existing.pool.name() != null && !existing.pool.name().equals(row.pool())) {
-                            errors.add(new SheetError(row.line(), LedgerColumns.POOL,
-                                    "与台账不一致（台账为" + LedgerColumns.POOLS.get(existing.pool.name()) + "）：所属库变更请通过项目转化办理",
-                                    "differs from the ledger (" + existing.pool + "): pools change by conversion"));
-                            continue;
-                        }
-                        ProjectEdit edit = edit(row);
-                        ProjectService.checkRules(edit, existing.pool);
-                        Project holder = row.nationalCode() == null ? null : Project.find("nationalCode", row.nationalCode()).firstResult();
-                        if (holder != null && !holder.id.equals(existing.id)) {
-                            errors.add(new SheetError(row.line(), LedgerColumns.NATIONAL_CODE, "项目代码已属于 " + holder.code,
-                                    "the national code belongs to " + holder.code));
-                            continue;
-                        }
-                        plan.add(new Planned(row, ProjectEdit.of(existing).equals(edit) ? Action.UNCHANGED : Action.UPDATE, existing.code));
                     }
-                } catch (ProblemException refused) {
-                    Problem problem = refused.toProblem(null);
-                    for (Problem.FieldError error : problem.errors()) {
-                        errors.add(new SheetError(row.line(), COLUMNS.getOrDefault(error.field(), error.field()), reasonZh(error),
-                                error.reason()));
-                    }
+                    continue;
                 }
+                if (!existing.pool.name().equals(row.pool())) {
+                    errors.add(new SheetError(row.line(), LedgerColumns.POOL,
+                            "与台账不一致（台账为" + existing.pool.label() + "）：所属库变更请通过项目转化办理",
+                            "differs from the ledger (" + existing.pool + "): pools change by conversion"));
+                    continue;
+                }
+                Project holder = row.nationalCode() == null ? null : Project.find("nationalCode", row.nationalCode()).firstResult();
+                if (holder != null && !holder.id.equals(existing.id)) {
+                    errors.add(new SheetError(row.line(), LedgerColumns.NATIONAL_CODE, "项目代码已属于 " + holder.code,
+                            "the national code belongs to " + holder.code));
+                    continue;
+                }
+                plan.add(new Planned(row, ProjectEdit.of(existing).equals(edit(row)) ? Action.UNCHANGED : Action.UPDATE, existing.code));
             }
             if (!errors.isEmpty()) {
                 throw new ImportRejected(errors);
             }
             return plan;
         });
-    }
-
-    private static String reasonZh(Problem.FieldError error) {
-        return switch (error.field()) {
-            case "actualStart" -> error.reason().contains("has not started") ? "该库的项目尚未开工，不应填写实际开工时间" : "建设库项目应填写实际开工时间";
-            case "plannedStart" -> "预备库项目的计划开工时间应在计划年度内";
-            case "annualPlanInvestment" -> "年度计划投资不能大于总投资";
-            case "plannedCompletion" -> "计划竣工时间早于计划开工时间";
-            case "pool" -> "新入库项目只能进入谋划库、储备库、预备库或建设库";
-            default -> error.reason();
-        };
     }
 
     static NewProject newProject(LedgerRow row) {

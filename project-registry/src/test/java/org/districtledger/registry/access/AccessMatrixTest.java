@@ -1,5 +1,10 @@
 package org.districtledger.registry.access;
 
+import org.districtledger.testsupport.EventContract;
+import org.districtledger.contract.AlertEventType;
+
+import java.util.HashSet;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -204,7 +209,7 @@ class AccessMatrixTest {
     }
 
     private static Set<String> union(Set<String> users, String more) {
-        Set<String> all = new java.util.HashSet<>(users);
+        Set<String> all = new HashSet<>(users);
         all.add(more);
         return all;
     }
@@ -224,14 +229,10 @@ class AccessMatrixTest {
                 + (leaderAccount == null ? "null" : "\"" + leaderAccount + "\"") + "}, \"taskForce\": {\"name\": \"" + taskForce
                 + "\", \"leadDepartment\": \"区住建委\", \"members\": [" + people + "]}, \"version\": " + version
                 + ", \"changedBy\": \"office\", \"changedAt\": \"2023-03-01T00:00:00Z\"}";
-        // the shape of the tracker's ledger.assignment.changed.v1 (progress-tracker's schema of that name)
+        // held to the tracker's published schema of ledger.assignment.changed.v1
         String data = "{\"code\": \"" + code + "\", \"sequence\": " + (version + 1) + ", \"assignment\": " + assignment + ", \"previous\": null}";
-        ProducerRecord<String, String> record = new ProducerRecord<>("ledger.tracker-alerts", code, data);
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", "ledger.assignment.changed.v1".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/progress-tracker".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> record = EventContract.record("ledger.tracker-alerts", "/progress-tracker",
+                AlertEventType.ASSIGNMENT_CHANGED.cloudEventType(), code, data);
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
             kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
         }

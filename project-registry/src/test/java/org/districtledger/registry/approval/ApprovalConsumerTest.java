@@ -1,5 +1,8 @@
 package org.districtledger.registry.approval;
 
+import org.districtledger.testsupport.EventContract;
+import org.districtledger.contract.ApprovalEventType;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -29,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestSecurity(user = "office", roles = "ADMIN")
 @WithTestResource(RegistryInfrastructure.class)
 class ApprovalConsumerTest {
+
+    private static final String TOPIC = "ledger.approval-events";
+    private static final String BUREAU = "/approval-bureau";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -68,7 +74,7 @@ class ApprovalConsumerTest {
     void aPoisonedRecordAndAnUnknownProjectGoToTheDeadLetterTopicAndTheNextGoodOneIsApplied() {
         String code = SampleProjects.register(SampleProjects.preparingSchool(6002));
         try (Events dlq = new Events(kafka, "ledger.approval-events.dlq")) {
-            send(approval(UUID.randomUUID().toString(), "poison-1", "{not json"));
+            send(EventContract.offContract(TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), "poison-1", "{not json"));
             send(approval(UUID.randomUUID().toString(), "poison-2",
                     "{\"code\": \"WQ-1999-0001\", \"procedureType\": \"LAND_CERTIFICATE\", \"approvalNumber\": \"1\", \"date\": \"2023-01-05\"}"));
             send(approval(UUID.randomUUID().toString(), code,
@@ -93,18 +99,8 @@ class ApprovalConsumerTest {
         kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
     }
 
+    /** A granted permit as the approval bureau publishes it, held to the published schema of ledger.approval.granted.v1. */
     private static ProducerRecord<String, String> approval(String id, String key, String body) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("ledger.approval-events", key, body);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id);
-        header(record, "ce_source", "/approval-bureau");
-        header(record, "ce_type", "ledger.approval.granted.v1");
-        header(record, "ce_time", "2023-03-30T09:00:00+08:00");
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        return EventContract.withId(EventContract.record(TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), key, body), id);
     }
 }

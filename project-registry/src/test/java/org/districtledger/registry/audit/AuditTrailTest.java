@@ -1,5 +1,7 @@
 package org.districtledger.registry.audit;
 
+import org.hamcrest.Matchers;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +48,6 @@ class AuditTrailTest {
         given().when().get("/api/v1/projects/" + code + "/history").then().statusCode(200)
                 .body("", hasSize(3))
                 .body("action", contains("ledger.project.registered.v1", "ledger.project.updated.v1", "ledger.project.updated.v1"))
-                .body("[1].after.town", org.hamcrest.Matchers.equalTo("下朱庄街道"));
+                .body("[1].after.town", Matchers.equalTo("下朱庄街道"));
     }
 }

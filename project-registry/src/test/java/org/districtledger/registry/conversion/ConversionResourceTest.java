@@ -1,5 +1,7 @@
 package org.districtledger.registry.conversion;
 
+import io.restassured.response.Response;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -100,7 +102,7 @@ class ConversionResourceTest {
                 .body("poolReason", equalTo("市重点项目提前开工"));
     }
 
-    private static io.restassured.response.Response convert(String code, String body) {
+    private static Response convert(String code, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/projects/" + code + "/conversions");
     }
 }

@@ -1,7 +1,9 @@
 package org.districtledger.registry.conversion;
 
-import org.districtledger.registry.project.Pool;
-import org.districtledger.runtime.ProblemException;
+import org.districtledger.runtime.HttpProblem;
+
+import org.districtledger.contract.Pool;
+import org.districtledger.runtime.HttpProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -51,7 +53,7 @@ class ConversionRulesTest {
 
     @Test
     void aConversionIsNotDatedInTheFuture() {
-        ProblemException e = assertThrows(ProblemException.class, () -> ConversionRules.check(new ConversionRules.Facts(
+        HttpProblemException e = assertThrows(HttpProblemException.class, () -> ConversionRules.check(new ConversionRules.Facts(
                 Pool.PLANNING, Pool.RESERVE, null, TODAY.plusDays(1), TODAY, null, null, 2023)));
         assertEquals("date", e.toProblem("/").errors().get(0).field());
     }
@@ -60,8 +62,8 @@ class ConversionRulesTest {
         ConversionRules.check(new ConversionRules.Facts(from, to, reason, TODAY, TODAY, start, planned, 2023));
     }
 
-    private static org.districtledger.runtime.Problem refused(Pool from, Pool to, String reason, LocalDate start, LocalDate planned) {
-        ProblemException e = assertThrows(ProblemException.class, () -> check(from, to, reason, start, planned));
+    private static HttpProblem refused(Pool from, Pool to, String reason, LocalDate start, LocalDate planned) {
+        HttpProblemException e = assertThrows(HttpProblemException.class, () -> check(from, to, reason, start, planned));
         return e.toProblem("/");
     }
 

@@ -1,11 +1,14 @@
 package org.districtledger.registry.outbox;
 
+import org.districtledger.testsupport.EventContract;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.districtledger.contract.ProjectEventType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,8 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(RegistryInfrastructure.class)
 class EventSchemaTest {
 
-    private static final String SCHEMAS = "https://district-ledger.org/schemas/";
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -56,8 +57,6 @@ class EventSchemaTest {
         given().contentType(ContentType.JSON).body("{\"note\": \"已批复\"}")
                 .when().post("/api/v1/problems/" + problem + "/resolution").then().statusCode(200);
 
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder ->
-                builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
         ObjectMapper json = new ObjectMapper();
         Set<String> seen = new TreeSet<>();
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Events events = Events.of(kafka)) {
@@ -65,13 +64,13 @@ class EventSchemaTest {
             for (ConsumerRecord<String, String> record : records) {
                 String type = Events.header(record, "ce_type");
                 seen.add(type);
-                JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMAS + type + ".json"));
+                JsonSchema schema = EventContract.schema(type);
                 JsonNode body = json.readTree(record.value());
                 Set<ValidationMessage> errors = schema.validate(body);
                 assertTrue(errors.isEmpty(), type + " does not pass its schema: " + errors + "\n" + record.value());
 
-                com.fasterxml.jackson.databind.node.ObjectNode broken = (com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy();
-                ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("project")).put("pool", "NOWHERE");
+                ObjectNode broken = (ObjectNode) body.deepCopy();
+                ((ObjectNode) broken.get("project")).put("pool", "NOWHERE");
                 assertTrue(!schema.validate(broken).isEmpty(), "the schema of " + type + " catches a wrong pool");
             }
         }

@@ -1,5 +1,7 @@
 package org.districtledger.registry.progress;
 
+import io.restassured.response.Response;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -120,14 +122,14 @@ class WeeklyReportingTest {
                 .body("[6].actor", equalTo("office"));
     }
 
-    private static io.restassured.response.Response report(String code, String week, String amount, int percent) {
+    private static Response report(String code, String week, String amount, int percent) {
         return given().contentType(ContentType.JSON)
                 .body("{\"investmentCompleted\": " + amount + ", \"imageProgressPercent\": " + percent
                         + ", \"imageProgressNote\": \"主体结构施工\", \"siteStatus\": \"STARTED\"}")
                 .when().put("/api/v1/projects/" + code + "/progress/" + week);
     }
 
-    private static io.restassured.response.Response milestone(String code, String type, String date) {
+    private static Response milestone(String code, String type, String date) {
         return given().contentType(ContentType.JSON)
                 .body("{\"type\": \"" + type + "\", \"date\": \"" + date + "\"}")
                 .when().post("/api/v1/projects/" + code + "/milestones");

@@ -1,5 +1,7 @@
 package org.districtledger.registry.project;
 
+import io.restassured.response.ValidatableResponse;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -69,7 +71,7 @@ class ProjectListTest {
         list("chain", CHAIN).body("total", equalTo(4));
     }
 
-    private static io.restassured.response.ValidatableResponse list(String... parameters) {
+    private static ValidatableResponse list(String... parameters) {
         var request = given();
         for (int i = 0; i < parameters.length; i += 2) {
             request = request.queryParam(parameters[i], parameters[i + 1]);

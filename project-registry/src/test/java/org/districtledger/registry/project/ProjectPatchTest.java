@@ -1,5 +1,7 @@
 package org.districtledger.registry.project;
 
+import java.util.function.Supplier;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -86,7 +88,7 @@ class ProjectPatchTest {
         return request.when().patch("/api/v1/projects/" + code);
     }
 
-    private static Response await(CyclicBarrier barrier, java.util.function.Supplier<Response> call) {
+    private static Response await(CyclicBarrier barrier, Supplier<Response> call) {
         try {
             barrier.await();
         } catch (Exception e) {

@@ -1,5 +1,9 @@
 package org.districtledger.registry.sheet;
 
+import java.io.ByteArrayInputStream;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -181,11 +185,11 @@ class LedgerImportTest {
     private static byte[] titleRow(List<LedgerRow> rows) throws IOException {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         LedgerSheetWriter.writeXlsx(rows, plain);
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(plain.toByteArray()))) {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(plain.toByteArray()))) {
             var sheet = workbook.getSheetAt(0);
             sheet.shiftRows(0, sheet.getLastRowNum(), 1);
             sheet.createRow(0).createCell(0).setCellValue("2023年武清区重点项目台账");
-            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 10));
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 10));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();
@@ -193,7 +197,7 @@ class LedgerImportTest {
     }
 
     private static byte[] emptySheet() throws IOException {
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+        try (var workbook = new XSSFWorkbook()) {
             workbook.createSheet("项目台账");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);

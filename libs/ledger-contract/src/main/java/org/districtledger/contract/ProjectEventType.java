@@ -1,0 +1,34 @@
+package org.districtledger.contract;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The CloudEvents types the registry publishes on {@code ledger.project-events}; each has a schema of the same name. */
+public enum ProjectEventType {
+    REGISTERED("ledger.project.registered.v1"),
+    UPDATED("ledger.project.updated.v1"),
+    CONVERTED("ledger.project.converted.v1"),
+    PROGRESS_REPORTED("ledger.project.progress-reported.v1"),
+    PROCEDURE_UPDATED("ledger.project.procedure-updated.v1"),
+    MILESTONE_REACHED("ledger.project.milestone-reached.v1"),
+    PROBLEM_RAISED("ledger.project.problem-raised.v1"),
+    PROBLEM_RESOLVED("ledger.project.problem-resolved.v1");
+
+    /** What every type of a project event starts with. */
+    public static final String PREFIX = "ledger.project.";
+
+    private final String cloudEventType;
+
+    ProjectEventType(String cloudEventType) {
+        this.cloudEventType = cloudEventType;
+    }
+
+    public String cloudEventType() {
+        return cloudEventType;
+    }
+
+    /** The type named by a record's {@code ce_type}, if the registry publishes one of that name. */
+    public static Optional<ProjectEventType> of(String cloudEventType) {
+        return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(cloudEventType)).findFirst();
+    }
+}

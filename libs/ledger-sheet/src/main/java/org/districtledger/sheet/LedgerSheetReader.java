@@ -1,0 +1,396 @@
+package org.districtledger.sheet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectRules;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a ledger sheet (.xlsx or .csv) and checks every row, so that every error is reported at once, each
+ * with its row, its column and the reason in Chinese and English.
+ */
+public final class LedgerSheetReader {
+
+    /** The rows read, and every error found; a sheet with errors is to be imported not at all. */
+    public record Result(List<LedgerRow> rows, List<SheetError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+    private static final int MAX_TEXT = 200;
+
+    private LedgerSheetReader() {
+    }
+
+    public static Result read(byte[] content) {
+        if (content.length == 0) {
+            return failed("文件为空", "the file is empty");
+        }
+        if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
+            return readXlsx(content);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return failed("不是电子表格文件（应为 .xlsx 或 UTF-8 编码的 .csv）", "not a spreadsheet (expected .xlsx or UTF-8 .csv)");
+        }
+        if (text.indexOf('\0') >= 0) {
+            return failed("不是电子表格文件（应为 .xlsx 或 UTF-8 编码的 .csv）", "not a spreadsheet (expected .xlsx or UTF-8 .csv)");
+        }
+        return readCsv(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private static Result readXlsx(byte[] content) {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
+            if (sheet == null || sheet.getPhysicalNumberOfRows() == 0) {
+                return failed("工作表为空", "the sheet is empty");
+            }
+            for (CellRangeAddress merged : sheet.getMergedRegions()) {
+                if (merged.getFirstRow() == 0) {
+                    return failed("第1行是合并单元格的标题行：请删除标题行，使表头位于第1行",
+                            "row 1 is a merged title row: delete it so that the headers are in row 1");
+                }
+            }
+            DataFormatter formatter = new DataFormatter();
+            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
+            List<String> headers = new ArrayList<>();
+            for (int c = 0; c < headerRow.getLastCellNum(); c++) {
+                Cell cell = headerRow.getCell(c);
+                headers.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+            }
+            List<Map<String, Object>> records = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, Object> record = new HashMap<>();
+                boolean any = false;
+                for (int c = 0; c < headers.size(); c++) {
+                    Cell cell = row.getCell(c);
+                    Object value = cellValue(cell, formatter);
+                    if (value != null && !(value instanceof String text && text.isBlank())) {
+                        any = true;
+                        record.put(headers.get(c), value);
+                    }
+                }
+                if (any) {
+                    records.add(record);
+                    lines.add(r + 1);
+                }
+            }
+            return check(headers, records, lines);
+        } catch (IOException | RuntimeException e) {
+            return failed("无法读取该 Excel 文件：" + e.getMessage(), "the Excel file cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Object cellValue(Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate()
+                    : BigDecimal.valueOf(cell.getNumericCellValue());
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";
+            default -> formatter.formatCellValue(cell);
+        };
+    }
+
+    private static Result readCsv(String text) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get())) {
+            List<CSVRecord> all = parser.getRecords();
+            if (all.isEmpty()) {
+                return failed("工作表为空", "the sheet is empty");
+            }
+            List<String> headers = new ArrayList<>();
+            all.get(0).forEach(h -> headers.add(h.strip()));
+            List<Map<String, Object>> records = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            for (int i = 1; i < all.size(); i++) {
+                CSVRecord record = all.get(i);
+                Map<String, Object> values = new HashMap<>();
+                boolean any = false;
+                for (int c = 0; c < Math.min(headers.size(), record.size()); c++) {
+                    String value = record.get(c);
+                    if (!value.isBlank()) {
+                        any = true;
+                        values.put(headers.get(c), value);
+                    }
+                }
+                if (any) {
+                    records.add(values);
+                    lines.add(i + 1);
+                }
+            }
+            return check(headers, records, lines);
+        } catch (IOException | RuntimeException e) {
+            return failed("无法读取该 CSV 文件：" + e.getMessage(), "the CSV file cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Result check(List<String> headers, List<Map<String, Object>> records, List<Integer> lines) {
+        List<SheetError> errors = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String header : headers) {
+            if (header.isEmpty()) {
+                continue;
+            }
+            if (!LedgerColumns.ALL.contains(header)) {
+                errors.add(new SheetError(1, header, "未知的表头“" + header + "”", "unknown header '" + header + "'"));
+            } else if (!seen.add(header)) {
+                errors.add(new SheetError(1, header, "表头“" + header + "”重复", "header '" + header + "' appears twice"));
+            }
+        }
+        for (String required : LedgerColumns.ALL) {
+            if (!seen.contains(required) && !required.equals(LedgerColumns.SERIAL) && !required.equals(LedgerColumns.CODE)) {
+                errors.add(new SheetError(1, required, "缺少表头“" + required + "”", "header '" + required + "' is missing"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(List.of(), errors);
+        }
+        if (records.isEmpty()) {
+            return failed("工作表没有数据行", "the sheet has no data rows");
+        }
+        List<LedgerRow> rows = new ArrayList<>();
+        Map<String, Integer> codes = new HashMap<>();
+        Map<String, Integer> nationalCodes = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            RowReader row = new RowReader(lines.get(i), records.get(i), errors);
+            LedgerRow parsed = row.parse();
+            if (parsed == null) {
+                continue;
+            }
+            duplicate(codes, parsed.code(), parsed.line(), LedgerColumns.CODE, errors);
+            duplicate(nationalCodes, parsed.nationalCode(), parsed.line(), LedgerColumns.NATIONAL_CODE, errors);
+            rows.add(parsed);
+        }
+        return new Result(errors.isEmpty() ? rows : List.of(), errors);
+    }
+
+    private static void duplicate(Map<String, Integer> seen, String value, int line, String column, List<SheetError> errors) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Integer first = seen.putIfAbsent(value, line);
+        if (first != null) {
+            errors.add(new SheetError(line, column, "与第" + first + "行重复：" + value, "duplicates row " + first + ": " + value));
+        }
+    }
+
+    private static Result failed(String zh, String en) {
+        return new Result(List.of(), List.of(SheetError.file(zh, en)));
+    }
+
+    /** The checks of one row; every error is added, none stops the others. */
+    private static final class RowReader {
+        private final int line;
+        private final Map<String, Object> values;
+        private final List<SheetError> errors;
+        private final int before;
+
+        RowReader(int line, Map<String, Object> values, List<SheetError> errors) {
+            this.line = line;
+            this.values = values;
+            this.errors = errors;
+            this.before = errors.size();
+        }
+
+        LedgerRow parse() {
+            String name = text(LedgerColumns.NAME, true, MAX_TEXT);
+            String nationalCode = text(LedgerColumns.NATIONAL_CODE, false, 24);
+            if (nationalCode != null && !nationalCode.matches("\\d{4}-\\d{6}-\\d{2}-\\d{2}-\\d{6}")) {
+                error(LedgerColumns.NATIONAL_CODE, "项目代码应为 YYYY-RRRRRR-DD-TT-NNNNNN 格式", "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN");
+            }
+            String pool = label(LedgerColumns.POOL, LedgerColumns.POOLS, true);
+            String category = label(LedgerColumns.CITY_CATEGORY, LedgerColumns.CITY_CATEGORIES, false);
+            BigDecimal total = money(LedgerColumns.TOTAL);
+            BigDecimal annual = money(LedgerColumns.ANNUAL);
+            LocalDate plannedStart = date(LedgerColumns.PLANNED_START);
+            LocalDate plannedCompletion = date(LedgerColumns.PLANNED_COMPLETION);
+            LocalDate actualStart = date(LedgerColumns.ACTUAL_START);
+            LocalDate poolSince = date(LedgerColumns.POOL_SINCE);
+            Integer year = year();
+            Set<String> funding = funding();
+            boolean fromBeijing = yesNo(LedgerColumns.FROM_BEIJING);
+            boolean keyConversion = yesNo(LedgerColumns.KEY_CONVERSION);
+            if (pool != null && year != null) {
+                Pool in = Pool.valueOf(pool);
+                List<ProjectRules.Violation> broken = new ArrayList<>(
+                        ProjectRules.values(in, year, total, annual, plannedStart, plannedCompletion));
+                broken.addAll(ProjectRules.start(in, actualStart));
+                broken.forEach(v -> error(LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn()));
+            }
+            if (errors.size() > before) {
+                return null;
+            }
+            return new LedgerRow(line, text(LedgerColumns.CODE, false, 32), name, nationalCode,
+                    text(LedgerColumns.OWNER_UNIT, false, MAX_TEXT), text(LedgerColumns.TOWN, false, 64),
+                    text(LedgerColumns.CHAIN, false, 64), pool, category, total, annual, plannedStart, plannedCompletion,
+                    actualStart, text(LedgerColumns.LEAD_DEPARTMENT, false, 100), funding, fromBeijing, keyConversion,
+                    poolSince, year);
+        }
+
+        private String text(String column, boolean required, int max) {
+            Object value = values.get(column);
+            String text = value == null ? null : (value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : value.toString()).strip();
+            if (text == null || text.isEmpty()) {
+                if (required) {
+                    error(column, "不能为空", "must not be empty");
+                }
+                return null;
+            }
+            if (text.length() > max) {
+                error(column, "超过 " + max + " 个字符", "longer than " + max + " characters");
+                return null;
+            }
+            return text;
+        }
+
+        private String label(String column, Map<String, String> labels, boolean required) {
+            String text = text(column, required, 20);
+            if (text == null) {
+                return null;
+            }
+            String name = LedgerColumns.nameOf(labels, text);
+            if (name == null) {
+                error(column, "“" + text + "”不是可选值（" + String.join("、", labels.values()) + "）",
+                        "'" + text + "' is not one of " + labels.values());
+            }
+            return name;
+        }
+
+        private BigDecimal money(String column) {
+            Object value = values.get(column);
+            if (value == null) {
+                error(column, "不能为空", "must not be empty");
+                return null;
+            }
+            BigDecimal amount;
+            try {
+                amount = value instanceof BigDecimal number ? number : new BigDecimal(value.toString().strip().replace(",", ""));
+            } catch (NumberFormatException e) {
+                error(column, "金额列中是文字“" + value + "”，应为以万元计的数字", "text '" + value + "' in a money column (万元)");
+                return null;
+            }
+            if (amount.signum() < 0) {
+                error(column, "金额不能为负数", "must not be negative");
+                return null;
+            }
+            if (amount.stripTrailingZeros().scale() > 2) {
+                error(column, "金额最多两位小数", "has more than two decimals");
+                return null;
+            }
+            if (amount.compareTo(new BigDecimal("999999999999.99")) > 0) {
+                error(column, "金额过大", "is too large");
+                return null;
+            }
+            return amount.setScale(2);
+        }
+
+        private LocalDate date(String column) {
+            Object value = values.get(column);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof LocalDate day) {
+                return day;
+            }
+            String text = value.toString().strip();
+            try {
+                return text.contains("/") ? LocalDate.parse(text, SLASHED) : LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                error(column, "“" + text + "”不是日期（应为 2023-04-15）", "'" + text + "' is not a date (expected 2023-04-15)");
+                return null;
+            }
+        }
+
+        private Integer year() {
+            Object value = values.get(LedgerColumns.PLAN_YEAR);
+            if (value == null) {
+                error(LedgerColumns.PLAN_YEAR, "不能为空", "must not be empty");
+                return null;
+            }
+            try {
+                int year = new BigDecimal(value.toString().strip()).intValueExact();
+                if (year < 2000 || year > 2100) {
+                    throw new ArithmeticException();
+                }
+                return year;
+            } catch (ArithmeticException | NumberFormatException e) {
+                error(LedgerColumns.PLAN_YEAR, "“" + value + "”不是年份", "'" + value + "' is not a year");
+                return null;
+            }
+        }
+
+        private Set<String> funding() {
+            String text = text(LedgerColumns.FUNDING, false, 100);
+            Set<String> sources = new LinkedHashSet<>();
+            if (text == null) {
+                return sources;
+            }
+            for (String label : text.split("[、,，;；]")) {
+                String name = LedgerColumns.nameOf(LedgerColumns.FUNDING_SOURCES, label.strip());
+                if (name == null) {
+                    error(LedgerColumns.FUNDING, "“" + label.strip() + "”不是可选的资金来源", "'" + label.strip() + "' is not a funding source");
+                } else {
+                    sources.add(name);
+                }
+            }
+            return sources;
+        }
+
+        private boolean yesNo(String column) {
+            String text = text(column, false, 5);
+            if (text == null || text.equals("否")) {
+                return false;
+            }
+            if (text.equals("是")) {
+                return true;
+            }
+            error(column, "应为“是”或“否”", "must be 是 or 否");
+            return false;
+        }
+
+        private void error(String column, String zh, String en) {
+            errors.add(new SheetError(line, column, zh, en));
+        }
+    }
+}

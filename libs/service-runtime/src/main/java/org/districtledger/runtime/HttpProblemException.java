@@ -1,0 +1,43 @@
+package org.districtledger.runtime;
+
+import java.util.List;
+
+/** A request the domain refuses: answered with a problem detail, never a 500. */
+public class HttpProblemException extends RuntimeException {
+
+    private final int status;
+    private final String kind;
+    private final String title;
+    private final List<HttpProblem.FieldError> errors;
+
+    public HttpProblemException(int status, String kind, String title, String detail, List<HttpProblem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static HttpProblemException notFound(String what, String id) {
+        return new HttpProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", List.of());
+    }
+
+    public static HttpProblemException invalidField(String field, String reason) {
+        return new HttpProblemException(400, "invalid-field", "Invalid request", field + ": " + reason,
+                List.of(new HttpProblem.FieldError(field, reason)));
+    }
+
+    /** Signed in, but not allowed this: the reason names what the user lacks. */
+    public static HttpProblemException forbidden(String reason) {
+        return new HttpProblemException(403, "forbidden", "Forbidden", reason, List.of());
+    }
+
+    public static HttpProblemException conflict(String field, String reason) {
+        return new HttpProblemException(409, "conflict", "Conflict", field + ": " + reason,
+                List.of(new HttpProblem.FieldError(field, reason)));
+    }
+
+    public HttpProblem toProblem(String instance) {
+        return HttpProblem.of(status, kind, title, getMessage(), instance).withErrors(errors);
+    }
+}

@@ -1,0 +1,32 @@
+package org.districtledger.runtime.identity;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * In the production profile a service starts only with a real identity provider: the demo identity (for a
+ * laptop) and no identity provider at all both stop it before it takes a request.
+ */
+@ApplicationScoped
+public class IdentityCheck {
+
+    void onStart(@Observes StartupEvent start, DemoIdentity demo) {
+        if (!ConfigUtils.isProfileActive("prod")) {
+            return;
+        }
+        if (demo.enabled()) {
+            throw new IllegalStateException("ledger.identity.demo.enabled=true is refused in the production profile: connect the "
+                    + "district's OpenID Connect provider (QUARKUS_OIDC_AUTH_SERVER_URL) instead, or run locally with QUARKUS_PROFILE=local");
+        }
+        var config = ConfigProvider.getConfig();
+        if (config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).isEmpty()
+                && config.getOptionalValue("quarkus.oidc.public-key", String.class).isEmpty()) {
+            throw new IllegalStateException("No identity provider: set QUARKUS_OIDC_AUTH_SERVER_URL to the district's OpenID Connect "
+                    + "provider (e.g. https://sso.example.gov.cn/realms/district-ledger) and QUARKUS_OIDC_CLIENT_ID; see deploy/keycloak");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.districtledger.system;
+
+import java.io.IOException;
+import org.districtledger.localstack.DemoKeys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.districtledger.localstack.FreePorts;
+import org.districtledger.localstack.LocalInfrastructure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** Real servers and packaged services, started as separate processes for a test, and stopped after it. */
+final class RunningServices implements AutoCloseable {
+
+    final LocalInfrastructure servers;
+    private final Path data;
+    private final List<ChildProcess> services = new ArrayList<>();
+
+    RunningServices(Path data, String... databases) {
+        this.data = data;
+        servers = LocalInfrastructure.start(new LocalInfrastructure.Settings(data.resolve("servers"), 0, 0, 0));
+        for (String database : databases) {
+            servers.postgres().ensureDatabase(database, database, database);
+        }
+    }
+
+    /** Starts a service on its own port with the database given, and waits until it is ready. */
+    Http start(String module, String database, Map<String, String> extra) throws Exception {
+        int port = FreePorts.pick();
+        Map<String, String> env = new HashMap<>(extra);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", servers.postgres().jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", database);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
+        env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
+        env.putAll(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        ChildProcess service = ChildProcess.java(data.resolve(module + "-" + port + ".log"), env,
+                "-jar", ChildProcess.home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
+        services.add(service);
+        Http http = new Http(port);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!service.process.isAlive()) {
+                throw new AssertionError(module + " exited:\n" + service.log());
+            }
+            try {
+                return http.get("/q/health/ready").statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        return http;
+    }
+
+    /** Each project's latest event sequence number, as a service lists it. */
+    static Map<String, Long> sequences(Http service, String field) throws Exception {
+        Map<String, Long> sequences = new HashMap<>();
+        for (JsonNode project : service.json("/api/v1/projects?size=500").get("items")) {
+            sequences.put(project.get("code").asText(), project.get(field).asLong());
+        }
+        return sequences;
+    }
+
+    /** Open flags as a leader reads them: project, rule, subject, colour, reason and who answers for it. */
+    static JsonNode comparableFlags(JsonNode flags) {
+        ArrayNode rows = Http.JSON.createArrayNode();
+        List<JsonNode> sorted = new ArrayList<>();
+        flags.forEach(sorted::add);
+        sorted.sort((a, b) -> (a.get("projectCode").asText() + a.get("rule").asText() + a.get("subject").asText())
+                .compareTo(b.get("projectCode").asText() + b.get("rule").asText() + b.get("subject").asText()));
+        for (JsonNode flag : sorted) {
+            ObjectNode row = rows.addObject();
+            for (String field : new String[] {"projectCode", "rule", "ruleVersion", "subject", "colour", "reason", "state", "leader", "taskForce"}) {
+                row.set(field, flag.get(field));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ChildProcess service : services) {
+            service.process.destroy();
+        }
+        for (ChildProcess service : services) {
+            service.process.waitFor();
+        }
+        servers.close();
+    }
+}

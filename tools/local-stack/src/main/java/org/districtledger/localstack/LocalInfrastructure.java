@@ -1,0 +1,115 @@
+package org.districtledger.localstack;
+
+import java.util.Comparator;
+
+import org.apache.kafka.clients.admin.Admin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * PostgreSQL and Kafka, started together, with the ledger's topics created. Used by the run command (data
+ * kept in a folder) and by the tests (throwaway data, free ports).
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    /**
+     * Where and on which ports to start.
+     *
+     * @param dataDirectory the folder for both servers' data; {@code null} for throwaway data
+     * @param postgresPort 0 picks a free port
+     * @param kafkaPort 0 picks a free port
+     * @param kafkaControllerPort 0 picks a free port
+     */
+    public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort) {
+
+        public static Settings throwaway() {
+            return new Settings(null, 0, 0, 0);
+        }
+    }
+
+    private final PostgresServer postgres;
+    private final Path root;
+    private final Path temporaryDirectory;
+    private volatile KafkaBroker kafka;
+    private final int kafkaControllerPort;
+
+    private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka, int kafkaControllerPort, Path root,
+                                Path temporaryDirectory) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.kafkaControllerPort = kafkaControllerPort;
+        this.root = root;
+        this.temporaryDirectory = temporaryDirectory;
+    }
+
+    public static LocalInfrastructure start(Settings settings) {
+        Path temporary = null;
+        try {
+            Path root = settings.dataDirectory();
+            if (root == null) {
+                temporary = Files.createTempDirectory("ledger-stack-");
+                root = temporary;
+            }
+            PostgresServer postgres = PostgresServer.start(
+                    settings.dataDirectory() == null ? null : root.resolve("postgres"), settings.postgresPort());
+            KafkaBroker kafka;
+            int controllerPort = settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
+            try {
+                kafka = startKafka(root, settings.kafkaPort(), controllerPort);
+                try (Admin admin = kafka.admin()) {
+                    LedgerTopics.createAll(admin, (short) 1);
+                }
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
+            return new LocalInfrastructure(postgres, kafka, controllerPort, root, temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Stops the broker, as an outage would; {@link #restartKafka()} brings it back with its data and ports. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    public void restartKafka() {
+        kafka = startKafka(root, kafka.port(), kafkaControllerPort);
+    }
+
+    private static KafkaBroker startKafka(Path root, int port, int controllerPort) {
+        return KafkaBroker.start(root.resolve("kafka"), port, controllerPort, root.resolve("logs").resolve("kafka.log"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+            if (temporaryDirectory != null) {
+                deleteQuietly(temporaryDirectory);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

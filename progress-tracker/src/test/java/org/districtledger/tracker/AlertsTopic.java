@@ -31,18 +31,24 @@ public final class AlertsTopic implements AutoCloseable {
     }
 
     public ConsumerRecord<String, String> await(String code, String type) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !of(code, type).isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !of(code, type).isEmpty());
         return of(code, type).get(0);
     }
 
     /** The first alert of a type about one rule's flag on the project. */
     public ConsumerRecord<String, String> await(String code, String type, String rule) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !of(code, type, rule).isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !of(code, type, rule).isEmpty());
         return of(code, type, rule).get(0);
     }
 
     public List<ConsumerRecord<String, String>> of(String code, String type, String rule) {
-        return of(code, type).stream().filter(r -> r.value().contains("\"rule\":\"" + rule + "\"")).toList();
+        return of(code, type).stream()
+                .filter(r -> r.value().contains("\"rule\":\"" + rule + "\""))
+                .toList();
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

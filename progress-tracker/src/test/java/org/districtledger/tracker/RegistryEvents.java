@@ -1,13 +1,12 @@
 package org.districtledger.tracker;
 
-import java.math.BigDecimal;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.districtledger.contract.ProjectEventType;
 import org.districtledger.testsupport.EventContract;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -19,15 +18,20 @@ public final class RegistryEvents {
     public static final String SOURCE = "/project-registry";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RegistryEvents() {
-    }
+    private RegistryEvents() {}
 
     public static ProducerRecord<String, String> registered(UUID id, String code, long sequence, String pool) {
         return registered(id, code, sequence, Map.of("pool", pool));
     }
 
     public static ProducerRecord<String, String> registered(UUID id, String code, long sequence, Map<String, ?> state) {
-        return event(id, ProjectEventType.REGISTERED.cloudEventType(), code, sequence, state, Map.of("pool", state.get("pool")));
+        return event(
+                id,
+                ProjectEventType.REGISTERED.cloudEventType(),
+                code,
+                sequence,
+                state,
+                Map.of("pool", state.get("pool")));
     }
 
     /** The state of a sewage plant project, as the registry sends it, with some fields changed. */
@@ -71,15 +75,19 @@ public final class RegistryEvents {
     }
 
     /** An event as the registry's outbox relay writes it; its body must pass the registry's published schema. */
-    public static ProducerRecord<String, String> event(UUID id, String type, String code, long sequence,
-                                                       Map<String, ?> changedState, Map<String, ?> change) {
-        return EventContract.withId(EventContract.record(TOPIC, SOURCE, type, code, body(code, sequence, changedState, change)), id.toString());
+    public static ProducerRecord<String, String> event(
+            UUID id, String type, String code, long sequence, Map<String, ?> changedState, Map<String, ?> change) {
+        return EventContract.withId(
+                EventContract.record(TOPIC, SOURCE, type, code, body(code, sequence, changedState, change)),
+                id.toString());
     }
 
     /** An event with the registry's headers whose body breaks its schema: what the tracker does with one the registry would never send. */
-    public static ProducerRecord<String, String> offContract(UUID id, String type, String code, long sequence,
-                                                             Map<String, ?> changedState, Map<String, ?> change) {
-        return EventContract.withId(EventContract.offContract(TOPIC, SOURCE, type, code, body(code, sequence, changedState, change)), id.toString());
+    public static ProducerRecord<String, String> offContract(
+            UUID id, String type, String code, long sequence, Map<String, ?> changedState, Map<String, ?> change) {
+        return EventContract.withId(
+                EventContract.offContract(TOPIC, SOURCE, type, code, body(code, sequence, changedState, change)),
+                id.toString());
     }
 
     private static String body(String code, long sequence, Map<String, ?> changedState, Map<String, ?> change) {

@@ -1,9 +1,8 @@
 package org.districtledger.tracker;
 
-import java.util.HashMap;
-
 import org.districtledger.testsupport.LedgerInfrastructureResource;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** Real PostgreSQL (database {@code tracker}) and Kafka for the tracker's tests. */

@@ -17,7 +17,8 @@ public final class Database {
     }
 
     public long count(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -31,7 +32,8 @@ public final class Database {
     }
 
     public String text(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -45,7 +47,9 @@ public final class Database {
 
     /** Everything written about one project: history rows and outbox events. */
     public long traces(String code) {
-        return count("SELECT count(*) FROM project_history h JOIN project p ON p.id = h.project_id WHERE p.code = ?", code)
+        return count(
+                        "SELECT count(*) FROM project_history h JOIN project p ON p.id = h.project_id WHERE p.code = ?",
+                        code)
                 + count("SELECT count(*) FROM outbox_event WHERE aggregate_code = ?", code);
     }
 }

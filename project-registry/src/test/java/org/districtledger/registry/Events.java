@@ -5,13 +5,12 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import org.awaitility.Awaitility;
 
 /** Reads {@code ledger.project-events} from the start, as another district system would. */
 public final class Events implements AutoCloseable {

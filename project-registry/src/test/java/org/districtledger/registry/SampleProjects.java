@@ -15,8 +15,7 @@ public final class SampleProjects {
              "plannedStart": "2023-04-15", "plannedCompletion": "2024-08-31", "fundingSources": ["SPECIAL_BONDS"]}
             """;
 
-    private SampleProjects() {
-    }
+    private SampleProjects() {}
 
     /** The school with another national code, so that it can be registered once more. */
     public static String preparingSchool(int serial) {
@@ -35,9 +34,13 @@ public final class SampleProjects {
 
     /** Registers a project and returns its ledger code. */
     public static String register(String body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/projects")
-                .then().statusCode(201)
-                .extract().path("code");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
     }
 }

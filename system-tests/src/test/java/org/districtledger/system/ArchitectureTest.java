@@ -35,8 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchitectureTest {
 
     /** The modules whose classes are ours, as the root pom lists them. */
-    private static final List<String> MODULES = List.of("libs/ledger-contract", "libs/service-runtime", "libs/ledger-sheet",
-            "tools/local-stack", "tools/test-support", "tools/sample-ledger", "tools/launcher", "project-registry",
+    private static final List<String> MODULES = List.of(
+            "libs/ledger-contract",
+            "libs/service-runtime",
+            "libs/ledger-sheet",
+            "tools/local-stack",
+            "tools/test-support",
+            "tools/sample-ledger",
+            "tools/launcher",
+            "project-registry",
             "progress-tracker");
 
     private static JavaClasses main;
@@ -58,7 +65,9 @@ class ArchitectureTest {
                 throw new IllegalStateException(classes + " is missing: build every module first (./mvnw verify)");
             }
         }
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPaths(paths);
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPaths(paths);
     }
 
     @Test
@@ -68,18 +77,31 @@ class ArchitectureTest {
 
     @Test
     void theFlagRulesReactToWhatHappenedAndAreNeverCalledFromBelow() {
-        noClasses().that().resideInAnyPackage("org.districtledger.tracker.project..", "org.districtledger.tracker.assignment..",
-                        "org.districtledger.tracker.clock..", "org.districtledger.tracker.alert..")
-                .should().dependOnClassesThat().resideInAPackage("org.districtledger.tracker.flag..")
-                .because("the read model, assignments and the clock announce changes (CDI events); the flag rules observe them")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.districtledger.tracker.project..",
+                        "org.districtledger.tracker.assignment..",
+                        "org.districtledger.tracker.clock..",
+                        "org.districtledger.tracker.alert..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.districtledger.tracker.flag..")
+                .because(
+                        "the read model, assignments and the clock announce changes (CDI events); the flag rules observe them")
                 .check(main);
     }
 
     @Test
     void resourcesLeaveQueriesToServices() {
-        noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
-                .should().dependOnClassesThat().areAssignableTo("jakarta.persistence.EntityManager")
-                .orShould().callMethodWhere(target(owner(annotatedWith("jakarta.persistence.Entity"))))
+        noClasses()
+                .that()
+                .areAnnotatedWith("jakarta.ws.rs.Path")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo("jakarta.persistence.EntityManager")
+                .orShould()
+                .callMethodWhere(target(owner(annotatedWith("jakarta.persistence.Entity"))))
                 .because("a resource is thin: it takes the request and answers with what a service or repository found")
                 .check(main);
     }
@@ -96,9 +118,11 @@ class ArchitectureTest {
         assertEquals(Map.of(), shared, "two main types with one simple name");
 
         List<String> shadowing = new ArrayList<>();
-        Stream.concat(main.stream().filter(c -> c.isNestedClass() && !c.isAnonymousClass() && !c.isLocalClass()),
+        Stream.concat(
+                        main.stream().filter(c -> c.isNestedClass() && !c.isAnonymousClass() && !c.isLocalClass()),
                         tests.stream().filter(JavaClass::isTopLevelClass))
-                .filter(c -> topLevel.containsKey(c.getSimpleName()) && !topLevel.get(c.getSimpleName()).contains(c.getName()))
+                .filter(c -> topLevel.containsKey(c.getSimpleName())
+                        && !topLevel.get(c.getSimpleName()).contains(c.getName()))
                 .forEach(c -> shadowing.add(c.getName() + " takes the name of " + topLevel.get(c.getSimpleName())));
         assertTrue(shadowing.isEmpty(), "a nested type or a test helper with the name of a main type: " + shadowing);
     }
@@ -106,15 +130,20 @@ class ArchitectureTest {
     @Test
     void namesAreImportedNotSpelledOut() throws IOException {
         List<String> qualified = new ArrayList<>();
-        for (String module : Stream.concat(MODULES.stream(), Stream.of("system-tests")).toList()) {
+        for (String module :
+                Stream.concat(MODULES.stream(), Stream.of("system-tests")).toList()) {
             Path src = ChildProcess.home().resolve(module).resolve("src");
             try (Stream<Path> files = Files.walk(src)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     List<String> lines = Files.readAllLines(file);
                     for (int i = 0; i < lines.size(); i++) {
                         String line = lines.get(i).strip();
-                        if (!line.startsWith("import ") && !line.startsWith("package ") && !line.startsWith("*")
-                                && !line.startsWith("//") && line.matches(".*\\b(java|jakarta|org|com|io)\\.[a-z]+\\.[a-z.]*[A-Z]\\w*.*")
+                        if (!line.startsWith("import ")
+                                && !line.startsWith("package ")
+                                && !line.startsWith("*")
+                                && !line.startsWith("//")
+                                && line.matches(".*\\b(java|jakarta|org|com|io)\\.[a-z]+\\.[a-z.]*[A-Z]\\w*.*")
                                 && !line.matches(".*\"[^\"]*\\b(java|jakarta|org|com|io)\\.[a-z]+\\.[^\"]*\".*")) {
                             qualified.add(ChildProcess.home().relativize(file) + ":" + (i + 1) + ": " + line);
                         }
@@ -122,12 +151,16 @@ class ArchitectureTest {
                 }
             }
         }
-        assertTrue(qualified.isEmpty(), "fully qualified names in code, import them instead:\n" + String.join("\n", qualified));
+        assertTrue(
+                qualified.isEmpty(),
+                "fully qualified names in code, import them instead:\n" + String.join("\n", qualified));
     }
 
     private static Map<String, Set<String>> byName(Stream<JavaClass> classes) {
         return classes.filter(c -> !c.getSimpleName().isEmpty() && !c.getName().contains("$$"))
-                .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
+                .collect(Collectors.groupingBy(
+                        JavaClass::getSimpleName,
+                        TreeMap::new,
                         Collectors.mapping(JavaClass::getName, Collectors.toCollection(TreeSet::new))));
     }
 }

@@ -31,8 +31,7 @@ final class Browser {
             document.addEventListener('securitypolicyviolation', (e) => window.__errors.push('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
             """;
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static ChromeDriver start(Path profile) throws Exception {
         File chromium = executable("CHROMIUM", "/usr/bin/chromium");
@@ -40,10 +39,23 @@ final class Browser {
         Files.createDirectories(profile);
         ChromeOptions options = new ChromeOptions().setBinary(chromium);
         // the flags that keep a headless Chromium quiet on a machine with no internet (see the machine's notes)
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1600,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1600,1000",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver)
+                .usingAnyFreePort()
+                .build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_WATCH));
@@ -61,8 +73,9 @@ final class Browser {
         String path = System.getenv().getOrDefault(variable, debianPath);
         File file = new File(path);
         if (!file.canExecute()) {
-            throw new IllegalStateException(path + " not found: run the tests with deploy/test, which installs Debian's chromium and "
-                    + "chromium-driver, or name them with " + variable);
+            throw new IllegalStateException(
+                    path + " not found: run the tests with deploy/test, which installs Debian's chromium and "
+                            + "chromium-driver, or name them with " + variable);
         }
         return file;
     }

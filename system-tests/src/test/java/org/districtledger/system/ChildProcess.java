@@ -1,16 +1,15 @@
 package org.districtledger.system;
 
-import java.io.File;
-import java.util.ArrayList;
-
 import org.districtledger.launcher.LocalRun;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,17 +30,18 @@ final class ChildProcess {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         return new ChildProcess(builder.start(), output);
     }
 
     /** The launcher's main, on the class path that deploy/run uses. */
     static ChildProcess launcher(Path output, Map<String, String> env) throws IOException {
-        String classPath = System.getProperty("launcher.classes") + File.pathSeparator
-                + Files.readString(Paths.get(System.getProperty("launcher.classpath"))).trim();
+        String classPath = System.getProperty("launcher.classes")
+                + File.pathSeparator
+                + Files.readString(Paths.get(System.getProperty("launcher.classpath")))
+                        .trim();
         return java(output, env, "-cp", classPath, LocalRun.class.getName());
     }
 
@@ -60,7 +60,8 @@ final class ChildProcess {
     void awaitLog(String text, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!process.isAlive() && !log().contains(text)) {
-                throw new AssertionError("exited (" + process.exitValue() + ") before printing '" + text + "':\n" + log());
+                throw new AssertionError(
+                        "exited (" + process.exitValue() + ") before printing '" + text + "':\n" + log());
             }
             return log().contains(text);
         });
@@ -68,6 +69,8 @@ final class ChildProcess {
 
     /** Sends SIGINT, as Ctrl-C does. */
     void interrupt() throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                .start()
+                .waitFor();
     }
 }

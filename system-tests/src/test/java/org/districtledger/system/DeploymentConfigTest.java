@@ -1,16 +1,14 @@
 package org.districtledger.system;
 
-import java.util.TreeSet;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.districtledger.localstack.LedgerTopics;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,20 +36,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeploymentConfigTest {
 
-    private static final Path HOME = Paths.get(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
-    private static final Set<String> SETTINGS = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
-            "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID");
-    private static final Map<String, String> DATABASES = Map.of("project-registry", "registry", "progress-tracker", "tracker");
+    private static final Path HOME =
+            Paths.get(System.getProperty("ledger.home", "..")).toAbsolutePath().normalize();
+    private static final Set<String> SETTINGS = Set.of(
+            "QUARKUS_HTTP_PORT",
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_OIDC_AUTH_SERVER_URL",
+            "QUARKUS_OIDC_CLIENT_ID");
+    private static final Map<String, String> DATABASES =
+            Map.of("project-registry", "registry", "progress-tracker", "tracker");
 
     @Test
     void theKeycloakRealmHasTheRolesTheServicesCheck() throws IOException {
-        var realm = new ObjectMapper().readTree(HOME.resolve("deploy/keycloak/district-ledger-realm.json").toFile());
+        var realm = new ObjectMapper()
+                .readTree(HOME.resolve("deploy/keycloak/district-ledger-realm.json")
+                        .toFile());
         Set<String> roles = new TreeSet<>();
         realm.at("/roles/realm").forEach(role -> roles.add(role.get("name").asText()));
         Set<String> checked = new TreeSet<>();
-        String source = Files.readString(HOME.resolve("libs/service-runtime/src/main/java/org/districtledger/runtime/identity/Roles.java"));
-        var constant = Pattern.compile("public static final String \\w+ = \"(\\w+)\";").matcher(source);
+        String source = Files.readString(
+                HOME.resolve("libs/service-runtime/src/main/java/org/districtledger/runtime/identity/Roles.java"));
+        var constant =
+                Pattern.compile("public static final String \\w+ = \"(\\w+)\";").matcher(source);
         while (constant.find()) {
             checked.add(constant.group(1));
         }
@@ -73,48 +83,77 @@ class DeploymentConfigTest {
                     String folder = source.substring(0, source.lastIndexOf('/'));
                     String glob = source.substring(source.lastIndexOf('/') + 1);
                     try (var files = Files.newDirectoryStream(module.resolve(folder), glob)) {
-                        assertTrue(files.iterator().hasNext(), service + ": nothing matches " + source + " after package");
+                        assertTrue(
+                                files.iterator().hasNext(), service + ": nothing matches " + source + " after package");
                     }
                 } else {
-                    assertTrue(Files.exists(module.resolve(source)), service + ": " + source + " does not exist after package");
+                    assertTrue(
+                            Files.exists(module.resolve(source)),
+                            service + ": " + source + " does not exist after package");
                 }
             }
         }
         assertEquals(4, copies, "the four layers of the fast-jar");
         assertTrue(Files.exists(module.resolve("target/quarkus-app/quarkus-run.jar")));
-        String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow().substring(5).strip();
+        String user = lines.stream()
+                .filter(l -> l.startsWith("USER "))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .substring(5)
+                .strip();
         assertFalse(user.equals("0") || user.equals("root"), "the image does not run as root");
         String port = config(service).getProperty("quarkus.http.port");
         assertTrue(lines.contains("EXPOSE " + port), service + " exposes its port " + port);
-        assertTrue(String.join("\n", lines).contains("http://localhost:" + port + "/q/health/ready"), "the health check asks readiness");
+        assertTrue(
+                String.join("\n", lines).contains("http://localhost:" + port + "/q/health/ready"),
+                "the health check asks readiness");
     }
 
     @Test
     void dockerComposeAgreesWithTheServices() throws IOException {
-        JsonNode compose = new YAMLMapper().readTree(HOME.resolve("docker-compose.yml").toFile());
+        JsonNode compose =
+                new YAMLMapper().readTree(HOME.resolve("docker-compose.yml").toFile());
         JsonNode services = compose.get("services");
         for (String service : DATABASES.keySet()) {
             JsonNode s = services.get(service);
             assertNotNull(s, service);
             String port = config(service).getProperty("quarkus.http.port");
             assertEquals(port + ":" + port, s.get("ports").get(0).asText());
-            assertEquals("src/main/docker/Dockerfile.jvm", s.get("build").get("dockerfile").asText());
+            assertEquals(
+                    "src/main/docker/Dockerfile.jvm",
+                    s.get("build").get("dockerfile").asText());
             assertEquals("./" + service, s.get("build").get("context").asText());
-            s.get("environment").fieldNames().forEachRemaining(name -> assertTrue(SETTINGS.contains(name), service + ": unknown setting " + name));
-            assertTrue(s.get("environment").path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().endsWith("/realms/district-ledger"),
+            s.get("environment")
+                    .fieldNames()
+                    .forEachRemaining(
+                            name -> assertTrue(SETTINGS.contains(name), service + ": unknown setting " + name));
+            assertTrue(
+                    s.get("environment")
+                            .path("QUARKUS_OIDC_AUTH_SERVER_URL")
+                            .asText()
+                            .endsWith("/realms/district-ledger"),
                     service + " takes the tokens of the realm in deploy/keycloak");
             assertEquals(port, s.get("environment").get("QUARKUS_HTTP_PORT").asText());
-            assertTrue(s.get("environment").get("QUARKUS_DATASOURCE_JDBC_URL").asText().endsWith("/" + DATABASES.get(service)));
-            assertEquals("kafka:9092", s.get("environment").get("KAFKA_BOOTSTRAP_SERVERS").asText());
+            assertTrue(s.get("environment")
+                    .get("QUARKUS_DATASOURCE_JDBC_URL")
+                    .asText()
+                    .endsWith("/" + DATABASES.get(service)));
+            assertEquals(
+                    "kafka:9092",
+                    s.get("environment").get("KAFKA_BOOTSTRAP_SERVERS").asText());
             assertTrue(s.get("healthcheck").get("test").toString().contains("localhost:" + port + "/q/health/ready"));
         }
         for (String infra : List.of("postgres", "kafka", "kafka-init", "keycloak")) {
             assertNotNull(services.get(infra), infra);
         }
-        assertTrue(services.get("kafka").get("image").asText().equals("apache/kafka:4.1.2"), "the official image, at the version of the BOM");
+        assertTrue(
+                services.get("kafka").get("image").asText().equals("apache/kafka:4.1.2"),
+                "the official image, at the version of the BOM");
         String init = services.get("kafka-init").get("command").get(0).asText();
         Map<String, String[]> created = new HashMap<>();
-        Matcher m = Pattern.compile("--topic (\\S+) --partitions (\\d+) --replication-factor \\d+ --config retention.ms=(-?\\d+)").matcher(init);
+        Matcher m = Pattern.compile(
+                        "--topic (\\S+) --partitions (\\d+) --replication-factor \\d+ --config retention.ms=(-?\\d+)")
+                .matcher(init);
         while (m.find()) {
             created.put(m.group(1), new String[] {m.group(2), m.group(3)});
         }
@@ -127,7 +166,8 @@ class DeploymentConfigTest {
     void theKubernetesManifestsAgreeWithTheServices() throws IOException {
         List<JsonNode> documents = new ArrayList<>();
         Path base = HOME.resolve("deploy/k8s/base");
-        JsonNode kustomization = new YAMLMapper().readTree(base.resolve("kustomization.yaml").toFile());
+        JsonNode kustomization =
+                new YAMLMapper().readTree(base.resolve("kustomization.yaml").toFile());
         for (JsonNode resource : kustomization.get("resources")) {
             documents.addAll(documents(base.resolve(resource.asText())));
         }
@@ -136,37 +176,70 @@ class DeploymentConfigTest {
             JsonNode deployment = find(documents, "Deployment", service);
             JsonNode container = deployment.at("/spec/template/spec/containers/0");
             assertEquals(port, container.at("/ports/0/containerPort").asText());
-            assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
-            assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
-            assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
-            assertTrue(container.has("resources") && container.at("/resources/limits").has("memory"));
-            assertTrue(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean());
+            assertEquals(
+                    "/q/health/started",
+                    container.at("/startupProbe/httpGet/path").asText());
+            assertEquals(
+                    "/q/health/ready",
+                    container.at("/readinessProbe/httpGet/path").asText());
+            assertEquals(
+                    "/q/health/live",
+                    container.at("/livenessProbe/httpGet/path").asText());
+            assertTrue(container.has("resources")
+                    && container.at("/resources/limits").has("memory"));
+            assertTrue(deployment
+                    .at("/spec/template/spec/securityContext/runAsNonRoot")
+                    .asBoolean());
             JsonNode configMap = find(documents, "ConfigMap", service);
-            configMap.get("data").fieldNames().forEachRemaining(name -> assertTrue(SETTINGS.contains(name), service + ": unknown setting " + name));
-            assertTrue(configMap.get("data").has("QUARKUS_OIDC_AUTH_SERVER_URL"), service + " names its identity provider");
+            configMap
+                    .get("data")
+                    .fieldNames()
+                    .forEachRemaining(
+                            name -> assertTrue(SETTINGS.contains(name), service + ": unknown setting " + name));
+            assertTrue(
+                    configMap.get("data").has("QUARKUS_OIDC_AUTH_SERVER_URL"),
+                    service + " names its identity provider");
             assertEquals(port, configMap.at("/data/QUARKUS_HTTP_PORT").asText());
             String jdbc = configMap.at("/data/QUARKUS_DATASOURCE_JDBC_URL").asText();
             String cluster = DATABASES.get(service) + "-db";
             assertEquals("jdbc:postgresql://" + cluster + "-rw:5432/" + DATABASES.get(service), jdbc);
-            assertEquals(DATABASES.get(service), find(documents, "Cluster", cluster).at("/spec/bootstrap/initdb/database").asText());
-            assertEquals(cluster + "-app", container.at("/env/0/valueFrom/secretKeyRef/name").asText(), "the login from the operator's secret");
-            assertEquals(port, find(documents, "Service", service).at("/spec/ports/0/port").asText());
+            assertEquals(
+                    DATABASES.get(service),
+                    find(documents, "Cluster", cluster)
+                            .at("/spec/bootstrap/initdb/database")
+                            .asText());
+            assertEquals(
+                    cluster + "-app",
+                    container.at("/env/0/valueFrom/secretKeyRef/name").asText(),
+                    "the login from the operator's secret");
+            assertEquals(
+                    port,
+                    find(documents, "Service", service).at("/spec/ports/0/port").asText());
             assertNotNull(find(documents, "PodDisruptionBudget", service));
         }
         JsonNode hpa = find(documents, "HorizontalPodAutoscaler", "progress-tracker");
-        int partitions = LedgerTopics.ALL.stream().filter(t -> t.name().equals("ledger.project-events")).findFirst().orElseThrow().partitions();
-        assertTrue(hpa.at("/spec/maxReplicas").asInt() <= partitions, "no more tracker replicas than partitions to share");
+        int partitions = LedgerTopics.ALL.stream()
+                .filter(t -> t.name().equals("ledger.project-events"))
+                .findFirst()
+                .orElseThrow()
+                .partitions();
+        assertTrue(
+                hpa.at("/spec/maxReplicas").asInt() <= partitions, "no more tracker replicas than partitions to share");
         Map<String, String[]> topics = new HashMap<>();
         for (JsonNode topic : documents) {
             if (topic.path("kind").asText().equals("KafkaTopic")) {
                 assertEquals(3, topic.at("/spec/replicas").asInt(), "replication factor 3");
                 assertEquals("2", topic.at("/spec/config/min.insync.replicas").asText());
-                topics.put(topic.at("/spec/topicName").asText(), new String[] {topic.at("/spec/partitions").asText(),
-                        topic.at("/spec/config/retention.ms").asText()});
+                topics.put(topic.at("/spec/topicName").asText(), new String[] {
+                    topic.at("/spec/partitions").asText(),
+                    topic.at("/spec/config/retention.ms").asText()
+                });
             }
         }
         assertTopics(topics);
-        JsonNode production = new YAMLMapper().readTree(HOME.resolve("deploy/k8s/overlays/production/kustomization.yaml").toFile());
+        JsonNode production = new YAMLMapper()
+                .readTree(HOME.resolve("deploy/k8s/overlays/production/kustomization.yaml")
+                        .toFile());
         assertEquals("../../base", production.get("resources").get(0).asText());
     }
 
@@ -198,13 +271,16 @@ class DeploymentConfigTest {
 
     private static JsonNode find(List<JsonNode> documents, String kind, String name) {
         return documents.stream()
-                .filter(d -> kind.equals(d.path("kind").asText()) && name.equals(d.at("/metadata/name").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+                .filter(d -> kind.equals(d.path("kind").asText())
+                        && name.equals(d.at("/metadata/name").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
     private static Properties config(String service) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(HOME.resolve(service + "/src/main/resources/application.properties"))) {
+        try (Reader reader =
+                Files.newBufferedReader(HOME.resolve(service + "/src/main/resources/application.properties"))) {
             properties.load(reader);
         }
         return properties;

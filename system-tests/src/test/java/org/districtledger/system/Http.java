@@ -32,9 +32,12 @@ final class Http {
 
     /** A demo user's token, from the local run's demo sign-in. */
     String signIn(String user) throws Exception {
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"" + user + "\", \"password\": \"demo\"}")).build(),
+        HttpResponse<String> answer = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\": \"" + user + "\", \"password\": \"demo\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new AssertionError("the demo sign-in answered " + answer.statusCode() + ": " + answer.body());
@@ -44,15 +47,19 @@ final class Http {
 
     /** A POST as the given token, answering the status. */
     int post(String path, String body, String asToken) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Authorization", "Bearer " + asToken)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
+        return CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Content-Type", "application/json; charset=UTF-8")
+                                .header("Authorization", "Bearer " + asToken)
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (!path.startsWith("/q/")) {
             request.header("Authorization", "Bearer " + token());
         }
@@ -68,13 +75,16 @@ final class Http {
     }
 
     JsonNode send(String method, String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .header("Authorization", "Bearer " + token())
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .header("Authorization", "Bearer " + token())
+                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }

@@ -1,16 +1,16 @@
 package org.districtledger.system;
 
-import java.net.URLEncoder;
-
-import org.districtledger.localstack.FreePorts;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.districtledger.sample.LedgerImportCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,16 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +53,9 @@ class LocalRunIT {
         assertTrue(launcher.log().contains("PostgreSQL and Kafka are up"), launcher.log());
         assertReady(registryPort);
         assertReady(trackerPort);
-        assertTrue(system.firstStartSeconds <= 60, "both services ready within 60 s of the servers, took " + system.firstStartSeconds + " s");
+        assertTrue(
+                system.firstStartSeconds <= 60,
+                "both services ready within 60 s of the servers, took " + system.firstStartSeconds + " s");
         long firstStart = system.firstStartSeconds;
 
         // a first start loads the 2023 sample ledger and simulates the year to mid-year
@@ -66,8 +63,10 @@ class LocalRunIT {
         Http registry = new Http(registryPort);
         Http tracker = new Http(trackerPort);
         token = registry.token();
-        assertEquals(432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "the sample ledger's 432 projects");
-        JsonNode building = registry.json("/api/v1/projects?pool=BUILDING&size=500").get("items");
+        assertEquals(
+                432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "the sample ledger's 432 projects");
+        JsonNode building =
+                registry.json("/api/v1/projects?pool=BUILDING&size=500").get("items");
         long reporting = 0;
         for (JsonNode project : building) {
             if (project.path("lastReportedWeek").asText("").startsWith("2023-W")) {
@@ -76,32 +75,58 @@ class LocalRunIT {
         }
         assertTrue(reporting > 150, "weeks of reports: " + reporting + " building projects reported");
         String someone = building.get(0).get("code").asText();
-        assertTrue(registry.json("/api/v1/projects/" + someone + "/progress").size() > 5, "weeks of reports of " + someone);
-        assertEquals(432, projectsOnTheTopic(env.get("LEDGER_KAFKA_PORT")), "every project's events are on ledger.project-events");
-        await().atMost(Duration.ofSeconds(60)).until(() -> tracker.json("/api/v1/projects?size=1").get("total").asInt() == 432);
+        assertTrue(
+                registry.json("/api/v1/projects/" + someone + "/progress").size() > 5,
+                "weeks of reports of " + someone);
+        assertEquals(
+                432,
+                projectsOnTheTopic(env.get("LEDGER_KAFKA_PORT")),
+                "every project's events are on ledger.project-events");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        tracker.json("/api/v1/projects?size=1").get("total").asInt() == 432);
         assertTrue(tracker.json("/api/v1/flags").size() > 0, "the tracker flags the laggards");
         assertEquals("2023-07-02", tracker.json("/api/v1/clock").get("today").asText());
-        await().atMost(Duration.ofMinutes(3)).until(() -> RunningServices.sequences(registry, "sequence").equals(RunningServices.sequences(tracker, "lastSequence")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> RunningServices.sequences(registry, "sequence")
+                        .equals(RunningServices.sequences(tracker, "lastSequence")));
 
         // the registry learns who may write from the tracker's own assignment events: officer-wang (城市建设专班)
         // raises a problem on his task force's project, and is refused on 社会事业专班's
         String wang = registry.signIn("officer-wang");
-        String own = tracker.json("/api/v1/assignments?taskForce=" + URLEncoder.encode("城市建设专班", StandardCharsets.UTF_8))
-                .get(0).get("projectCode").asText();
-        String other = tracker.json("/api/v1/assignments?taskForce=" + URLEncoder.encode("社会事业专班", StandardCharsets.UTF_8))
-                .get(0).get("projectCode").asText();
+        String own = tracker.json(
+                        "/api/v1/assignments?taskForce=" + URLEncoder.encode("城市建设专班", StandardCharsets.UTF_8))
+                .get(0)
+                .get("projectCode")
+                .asText();
+        String other = tracker.json(
+                        "/api/v1/assignments?taskForce=" + URLEncoder.encode("社会事业专班", StandardCharsets.UTF_8))
+                .get(0)
+                .get("projectCode")
+                .asText();
         String problem = "{\"title\": \"施工用电接入\", \"department\": \"区供电公司\", \"raisedOn\": \"2023-07-01\"}";
-        await().atMost(Duration.ofSeconds(30)).until(() -> registry.post("/api/v1/projects/" + own + "/problems", problem, wang) == 201);
-        assertEquals(403, registry.post("/api/v1/projects/" + other + "/problems", problem, wang), "not his task force's project");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> registry.post("/api/v1/projects/" + own + "/problems", problem, wang) == 201);
+        assertEquals(
+                403,
+                registry.post("/api/v1/projects/" + other + "/problems", problem, wang),
+                "not his task force's project");
 
         // the office's importer: the ledger as exported imports again and changes nothing; the year-old
         // sheet, whose pools the simulated year has since changed, is refused whole
         URI registryUri = URI.create("http://localhost:" + registryPort);
         Path exported = data.resolve("ledger.xlsx");
-        Files.write(exported, HTTP.send(HttpRequest.newBuilder(registryUri.resolve("/api/v1/exports/ledger.xlsx"))
-                        .header("Authorization", "Bearer " + registry.token()).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body());
-        assertEquals(0, LedgerImportCli.run(exported, registryUri, false), "the importer imports the exported ledger again");
+        Files.write(
+                exported,
+                HTTP.send(
+                                HttpRequest.newBuilder(registryUri.resolve("/api/v1/exports/ledger.xlsx"))
+                                        .header("Authorization", "Bearer " + registry.token())
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body());
+        assertEquals(
+                0, LedgerImportCli.run(exported, registryUri, false), "the importer imports the exported ledger again");
         Path outdated = data.resolve("ledger.csv");
         try (var in = LedgerImportCli.class.getResourceAsStream("/sample/wuqing-2023-ledger.csv")) {
             Files.write(outdated, in.readAllBytes());
@@ -109,26 +134,32 @@ class LocalRunIT {
         assertEquals(1, LedgerImportCli.run(outdated, registryUri, false), "the importer refuses a sheet with errors");
         assertEquals(432, registry.json("/api/v1/projects?size=1").get("total").asInt(), "and nothing changed");
 
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + registry.token())
-                .POST(HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + registry.token())
+                        .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "中国电信京津冀大数据基地二期", "pool": "BUILDING", "industryChain": "云数据应用",
                          "planYear": 2023, "totalInvestment": 350000.00, "annualPlanInvestment": 60000.00,
-                         "actualStart": "2022-03-18"}""", StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+                         "actualStart": "2022-03-18"}""", StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         long createdAt = System.nanoTime();
         String code = codeOf(created.body());
         URI inTracker = URI.create("http://localhost:" + trackerPort + "/api/v1/projects/" + code);
         while (get(inTracker).statusCode() != 200) {
-            assertTrue(System.nanoTime() - createdAt < TimeUnit.SECONDS.toNanos(2), "visible from the tracker within 2 s");
+            assertTrue(
+                    System.nanoTime() - createdAt < TimeUnit.SECONDS.toNanos(2), "visible from the tracker within 2 s");
             Thread.sleep(50);
         }
         long visibleAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createdAt);
-        System.out.printf("[run command] first start %d s after the servers; %s visible from the tracker after %d ms%n",
+        System.out.printf(
+                "[run command] first start %d s after the servers; %s visible from the tracker after %d ms%n",
                 firstStart, code, visibleAfterMillis);
 
-        List<ProcessHandle> ours = new ArrayList<>(launcher.process.descendants().toList());
+        List<ProcessHandle> ours =
+                new ArrayList<>(launcher.process.descendants().toList());
         ours.add(launcher.process.toHandle());
         ours.add(ProcessHandle.of(postmasterPid(data)).orElseThrow());
         assertTrue(ours.size() >= 5, "launcher, broker, two services and PostgreSQL: " + ours);
@@ -137,16 +168,22 @@ class LocalRunIT {
         assertTrue(launcher.process.waitFor(90, TimeUnit.SECONDS), "the run command stops after Ctrl-C");
         for (ProcessHandle process : ours) {
             process.onExit().get(30, TimeUnit.SECONDS);
-            assertFalse(process.isAlive(), "left running: " + process.info().commandLine().orElse(String.valueOf(process.pid())));
+            assertFalse(
+                    process.isAlive(),
+                    "left running: " + process.info().commandLine().orElse(String.valueOf(process.pid())));
         }
 
         launcher = system.startAgain("second-run.out");
         long again = System.nanoTime();
         launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofMinutes(3));
-        System.out.printf("[run command] second start (data reused) took %d s in all%n",
+        System.out.printf(
+                "[run command] second start (data reused) took %d s in all%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - again));
         assertFalse(launcher.log().contains("initdb"), "the second run reuses the database");
-        assertEquals(200, get(URI.create("http://localhost:" + registryPort + "/api/v1/projects/" + code)).statusCode(),
+        assertEquals(
+                200,
+                get(URI.create("http://localhost:" + registryPort + "/api/v1/projects/" + code))
+                        .statusCode(),
                 "the registry finds the ledger as it was");
         assertEquals(200, get(inTracker).statusCode(), "the tracker finds its read model as it was");
         launcher.interrupt();
@@ -157,11 +194,16 @@ class LocalRunIT {
     private static int projectsOnTheTopic(String kafkaPort) {
         Set<String> codes = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.GROUP_ID_CONFIG, "run-command-test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + kafkaPort,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "run-command-test-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of("ledger.project-events"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (codes.size() < 432 && System.nanoTime() < deadline) {
@@ -172,7 +214,9 @@ class LocalRunIT {
     }
 
     private static long postmasterPid(Path data) throws Exception {
-        return Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     private static void assertReady(int port) throws Exception {

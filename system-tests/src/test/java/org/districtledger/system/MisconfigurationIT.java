@@ -1,16 +1,14 @@
 package org.districtledger.system;
 
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-
-import java.util.HashMap;
 import org.districtledger.localstack.DemoKeys;
-
 import org.districtledger.localstack.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +28,10 @@ class MisconfigurationIT {
     @Test
     void redBeforeYellowStopsTheTrackerNamingTheKey() throws Exception {
         String log = startWith(Map.of("LEDGER_FLAGS_STALLED_START_RED_DAYS", "10"));
-        assertTrue(log.contains("ledger.flags.stalled-start.red-days (10) must be greater than ledger.flags.stalled-start.yellow-days (14)"), log);
+        assertTrue(
+                log.contains(
+                        "ledger.flags.stalled-start.red-days (10) must be greater than ledger.flags.stalled-start.yellow-days (14)"),
+                log);
     }
 
     @Test
@@ -41,7 +42,8 @@ class MisconfigurationIT {
 
     @Test
     void theDemoIdentityRefusesTheProductionProfile() throws Exception {
-        Map<String, String> env = new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        Map<String, String> env =
+                new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
         env.put("QUARKUS_PROFILE", "prod");
         env.put("LEDGER_IDENTITY_DEMO_ENABLED", "true");
         env.put("QUARKUS_OIDC_APPLICATION_TYPE", "service");
@@ -58,7 +60,8 @@ class MisconfigurationIT {
     }
 
     private String startWith(Map<String, String> wrong) throws Exception {
-        Map<String, String> env = new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        Map<String, String> env =
+                new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
         env.putAll(wrong);
         return start(env);
     }
@@ -67,8 +70,13 @@ class MisconfigurationIT {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.pick()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + FreePorts.pick() + "/tracker");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.pick());
-        ChildProcess tracker = ChildProcess.java(data.resolve("tracker-" + System.nanoTime() + ".log"), env,
-                "-jar", ChildProcess.home().resolve("progress-tracker/target/quarkus-app/quarkus-run.jar").toString());
+        ChildProcess tracker = ChildProcess.java(
+                data.resolve("tracker-" + System.nanoTime() + ".log"),
+                env,
+                "-jar",
+                ChildProcess.home()
+                        .resolve("progress-tracker/target/quarkus-app/quarkus-run.jar")
+                        .toString());
         boolean stopped = tracker.process.waitFor(90, TimeUnit.SECONDS);
         if (!stopped) {
             tracker.process.destroyForcibly();

@@ -55,7 +55,8 @@ class ReplicasAndReplayIT {
     @Test
     void twoReplicasOfEachServiceApplyEveryEventOnceInOrderAndAReplayGivesTheSameState() throws Exception {
         running = new RunningServices(data, "registry", "tracker", "tracker_replay");
-        List<Http> registries = List.of(running.start("project-registry", "registry", Map.of()),
+        List<Http> registries = List.of(
+                running.start("project-registry", "registry", Map.of()),
                 running.start("project-registry", "registry", Map.of()));
         Http trackerA = running.start("progress-tracker", "tracker", Map.of());
         Http trackerB = running.start("progress-tracker", "tracker", Map.of());
@@ -64,26 +65,43 @@ class ReplicasAndReplayIT {
         List<String> loaded = loaded(registries);
         Map<String, Long> expected = RunningServices.sequences(registries.get(0), "sequence");
         assertEquals(varied.size() + LOADED, expected.size());
-        assertTrue(loaded.stream().allMatch(code -> expected.get(code) == WEEKS + 1), "each loaded project: registered and " + WEEKS + " reports");
+        assertTrue(
+                loaded.stream().allMatch(code -> expected.get(code) == WEEKS + 1),
+                "each loaded project: registered and " + WEEKS + " reports");
 
-        Map<String, List<Long>> published = published(running.servers.kafka().bootstrapServers(),
+        Map<String, List<Long>> published = published(
+                running.servers.kafka().bootstrapServers(),
                 expected.values().stream().mapToInt(Long::intValue).sum());
-        expected.forEach((code, last) -> assertEquals(LongStream.rangeClosed(1, last).boxed().toList(), published.get(code),
+        expected.forEach((code, last) -> assertEquals(
+                LongStream.rangeClosed(1, last).boxed().toList(),
+                published.get(code),
                 code + ": every event once, in the project's order"));
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> expected.equals(RunningServices.sequences(trackerA, "lastSequence")));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> expected.equals(RunningServices.sequences(trackerA, "lastSequence")));
         trackerA.send("PUT", "/api/v1/clock", "{\"asOf\": \"" + AS_OF + "\"}", 200);
-        assertEquals(trackerA.json("/api/v1/projects?size=500"), trackerB.json("/api/v1/projects?size=500"), "both replicas answer alike");
+        assertEquals(
+                trackerA.json("/api/v1/projects?size=500"),
+                trackerB.json("/api/v1/projects?size=500"),
+                "both replicas answer alike");
 
-        Http replay = running.start("progress-tracker", "tracker_replay", Map.of(
-                "MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID", "progress-tracker-replay",
-                "MP_MESSAGING_INCOMING_ASSIGNMENT_REPLAY_GROUP_ID", "progress-tracker-replay-assignments"));
-        await().atMost(Duration.ofMinutes(2)).until(() -> expected.equals(RunningServices.sequences(replay, "lastSequence"))
-                && replay.json("/api/v1/assignments").size() == trackerA.json("/api/v1/assignments").size());
+        Http replay = running.start(
+                "progress-tracker",
+                "tracker_replay",
+                Map.of(
+                        "MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID", "progress-tracker-replay",
+                        "MP_MESSAGING_INCOMING_ASSIGNMENT_REPLAY_GROUP_ID", "progress-tracker-replay-assignments"));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> expected.equals(RunningServices.sequences(replay, "lastSequence"))
+                        && replay.json("/api/v1/assignments").size()
+                                == trackerA.json("/api/v1/assignments").size());
         replay.send("PUT", "/api/v1/clock", "{\"asOf\": \"" + AS_OF + "\"}", 200);
 
-        assertEquals(trackerA.json("/api/v1/projects?size=500"), replay.json("/api/v1/projects?size=500"), "the read model");
-        assertEquals(withoutAuditTimes(trackerA.json("/api/v1/assignments")), withoutAuditTimes(replay.json("/api/v1/assignments")),
+        assertEquals(
+                trackerA.json("/api/v1/projects?size=500"), replay.json("/api/v1/projects?size=500"), "the read model");
+        assertEquals(
+                withoutAuditTimes(trackerA.json("/api/v1/assignments")),
+                withoutAuditTimes(replay.json("/api/v1/assignments")),
                 "the assignments");
         JsonNode flags = RunningServices.comparableFlags(trackerA.json("/api/v1/flags"));
         assertFalse(flags.isEmpty(), "the live trackers raised flags");
@@ -101,38 +119,66 @@ class ReplicasAndReplayIT {
                 default -> "PLANNING";
             };
             String annual = i % 3 == 0 ? "15000.00" : "3000.00";
-            String body = "{\"name\": \"回放测试项目" + i + "\", \"pool\": \"" + pool + "\", \"planYear\": 2023, \"town\": \"杨村街道\","
+            String body = "{\"name\": \"回放测试项目" + i + "\", \"pool\": \"" + pool
+                    + "\", \"planYear\": 2023, \"town\": \"杨村街道\","
                     + " \"industryChain\": \"高端装备\", \"totalInvestment\": 60000.00, \"annualPlanInvestment\": " + annual
                     + (pool.equals("PREPARING") ? ", \"plannedStart\": \"2023-0" + (3 + i % 3) + "-10\"" : "")
                     + (pool.equals("BUILDING") ? ", \"actualStart\": \"2022-11-01\"" : "")
                     + ", \"poolSince\": \"2022-1" + (i % 3) + "-01\"}";
-            codes.add(registries.get(i % 2).send("POST", "/api/v1/projects", body, 201).get("code").asText());
+            codes.add(registries
+                    .get(i % 2)
+                    .send("POST", "/api/v1/projects", body, 201)
+                    .get("code")
+                    .asText());
         }
         for (int i = 0; i < codes.size(); i++) {
             Http registry = registries.get((i + 1) % 2);
             String code = codes.get(i);
             if (i % 4 == 1) {
-                registry.send("PUT", "/api/v1/projects/" + code + "/progress/2023-W10",
-                        "{\"investmentCompleted\": " + (200 * i) + ".00, \"imageProgressPercent\": 20, \"siteStatus\": \"STARTED\"}", 201);
+                registry.send(
+                        "PUT",
+                        "/api/v1/projects/" + code + "/progress/2023-W10",
+                        "{\"investmentCompleted\": " + (200 * i)
+                                + ".00, \"imageProgressPercent\": 20, \"siteStatus\": \"STARTED\"}",
+                        201);
             }
             if (i % 4 == 0) {
-                registry.send("PUT", "/api/v1/projects/" + code + "/procedures/CONSTRUCTION_PERMIT",
-                        "{\"status\": \"IN_PROGRESS\", \"targetDate\": \"2023-04-01\"}", 200);
+                registry.send(
+                        "PUT",
+                        "/api/v1/projects/" + code + "/procedures/CONSTRUCTION_PERMIT",
+                        "{\"status\": \"IN_PROGRESS\", \"targetDate\": \"2023-04-01\"}",
+                        200);
             }
             if (i == 4) {
-                registry.send("POST", "/api/v1/projects/" + code + "/milestones", "{\"type\": \"STARTED\", \"date\": \"2023-05-02\"}", 201);
+                registry.send(
+                        "POST",
+                        "/api/v1/projects/" + code + "/milestones",
+                        "{\"type\": \"STARTED\", \"date\": \"2023-05-02\"}",
+                        201);
             }
             if (i % 4 == 3) {
-                registry.send("POST", "/api/v1/projects/" + code + "/conversions", "{\"to\": \"RESERVE\", \"date\": \"2023-04-20\"}", 201);
+                registry.send(
+                        "POST",
+                        "/api/v1/projects/" + code + "/conversions",
+                        "{\"to\": \"RESERVE\", \"date\": \"2023-04-20\"}",
+                        201);
             }
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> codes.stream().allMatch(code -> known(tracker, code)));
         for (int i = 0; i < codes.size(); i += 3) {
-            tracker.send("PUT", "/api/v1/assignments/" + codes.get(i), "{\"leader\": {\"name\": \"领导" + i + "\", \"title\": \"副区长\"},"
-                    + " \"taskForce\": {\"name\": \"专班" + i + "\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"成员" + i + "\"}]}}", 200);
+            tracker.send(
+                    "PUT",
+                    "/api/v1/assignments/" + codes.get(i),
+                    "{\"leader\": {\"name\": \"领导" + i + "\", \"title\": \"副区长\"}," + " \"taskForce\": {\"name\": \"专班"
+                            + i + "\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"成员" + i + "\"}]}}",
+                    200);
         }
-        tracker.send("PUT", "/api/v1/assignments/" + codes.get(0), "{\"leader\": {\"name\": \"新领导\"},"
-                + " \"taskForce\": {\"name\": \"专班0\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"成员0\"}]}}", 200);
+        tracker.send(
+                "PUT",
+                "/api/v1/assignments/" + codes.get(0),
+                "{\"leader\": {\"name\": \"新领导\"},"
+                        + " \"taskForce\": {\"name\": \"专班0\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"成员0\"}]}}",
+                200);
         return codes;
     }
 
@@ -140,9 +186,15 @@ class ReplicasAndReplayIT {
     private static List<String> loaded(List<Http> registries) throws Exception {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < LOADED; i++) {
-            String body = "{\"name\": \"副本测试项目" + i + "\", \"pool\": \"BUILDING\", \"planYear\": 2023, \"actualStart\": \"2022-12-01\","
-                    + " \"totalInvestment\": 80000.00, \"annualPlanInvestment\": " + (i % 2 == 0 ? "26000.00" : "5200.00") + "}";
-            codes.add(registries.get(i % 2).send("POST", "/api/v1/projects", body, 201).get("code").asText());
+            String body = "{\"name\": \"副本测试项目" + i
+                    + "\", \"pool\": \"BUILDING\", \"planYear\": 2023, \"actualStart\": \"2022-12-01\","
+                    + " \"totalInvestment\": 80000.00, \"annualPlanInvestment\": "
+                    + (i % 2 == 0 ? "26000.00" : "5200.00") + "}";
+            codes.add(registries
+                    .get(i % 2)
+                    .send("POST", "/api/v1/projects", body, 201)
+                    .get("code")
+                    .asText());
         }
         ExecutorService writers = Executors.newFixedThreadPool(8);
         List<Future<?>> work = new ArrayList<>();
@@ -152,9 +204,12 @@ class ReplicasAndReplayIT {
                 for (int week = 1; week <= WEEKS; week++) {
                     for (int p = writer; p < LOADED; p += 8) {
                         Http registry = registries.get((week + p) % 2);
-                        registry.send("PUT", String.format("/api/v1/projects/%s/progress/2023-W%02d", codes.get(p), week),
-                                "{\"investmentCompleted\": " + (50 + p) + ".00, \"imageProgressPercent\": " + Math.min(99, week * 2)
-                                        + ", \"siteStatus\": \"STARTED\"}", 201);
+                        registry.send(
+                                "PUT",
+                                String.format("/api/v1/projects/%s/progress/2023-W%02d", codes.get(p), week),
+                                "{\"investmentCompleted\": " + (50 + p) + ".00, \"imageProgressPercent\": "
+                                        + Math.min(99, week * 2) + ", \"siteStatus\": \"STARTED\"}",
+                                201);
                     }
                 }
                 return null;
@@ -179,19 +234,28 @@ class ReplicasAndReplayIT {
     private static Map<String, List<Long>> published(String bootstrap, int expected) throws Exception {
         Map<String, List<Long>> sequences = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "replicas-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "replicas-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of("ledger.project-events"));
             int read = 0;
             long quietUntil = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (System.nanoTime() < deadline && (read < expected || System.nanoTime() < quietUntil)) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    sequences.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                            .add(Http.JSON.readTree(record.value()).get("sequence").asLong());
+                    sequences
+                            .computeIfAbsent(record.key(), k -> new ArrayList<>())
+                            .add(Http.JSON
+                                    .readTree(record.value())
+                                    .get("sequence")
+                                    .asLong());
                     read++;
                 }
                 if (read >= expected && quietUntil == 0) {

@@ -1,14 +1,13 @@
 package org.districtledger.system;
 
-import java.io.IOException;
-import org.districtledger.localstack.DemoKeys;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.FreePorts;
 import org.districtledger.localstack.LocalInfrastructure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,20 +43,27 @@ final class RunningServices implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
         env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
         env.putAll(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
-        ChildProcess service = ChildProcess.java(data.resolve(module + "-" + port + ".log"), env,
-                "-jar", ChildProcess.home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
+        ChildProcess service = ChildProcess.java(
+                data.resolve(module + "-" + port + ".log"),
+                env,
+                "-jar",
+                ChildProcess.home()
+                        .resolve(module + "/target/quarkus-app/quarkus-run.jar")
+                        .toString());
         services.add(service);
         Http http = new Http(port);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!service.process.isAlive()) {
-                throw new AssertionError(module + " exited:\n" + service.log());
-            }
-            try {
-                return http.get("/q/health/ready").statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!service.process.isAlive()) {
+                        throw new AssertionError(module + " exited:\n" + service.log());
+                    }
+                    try {
+                        return http.get("/q/health/ready").statusCode() == 200;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
         return http;
     }
 
@@ -75,11 +81,17 @@ final class RunningServices implements AutoCloseable {
         ArrayNode rows = Http.JSON.createArrayNode();
         List<JsonNode> sorted = new ArrayList<>();
         flags.forEach(sorted::add);
-        sorted.sort((a, b) -> (a.get("projectCode").asText() + a.get("rule").asText() + a.get("subject").asText())
-                .compareTo(b.get("projectCode").asText() + b.get("rule").asText() + b.get("subject").asText()));
+        sorted.sort((a, b) -> (a.get("projectCode").asText()
+                        + a.get("rule").asText()
+                        + a.get("subject").asText())
+                .compareTo(b.get("projectCode").asText()
+                        + b.get("rule").asText()
+                        + b.get("subject").asText()));
         for (JsonNode flag : sorted) {
             ObjectNode row = rows.addObject();
-            for (String field : new String[] {"projectCode", "rule", "ruleVersion", "subject", "colour", "reason", "state", "leader", "taskForce"}) {
+            for (String field : new String[] {
+                "projectCode", "rule", "ruleVersion", "subject", "colour", "reason", "state", "leader", "taskForce"
+            }) {
                 row.set(field, flag.get(field));
             }
         }

@@ -31,7 +31,8 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-            return context.getRoot().getStore(ExtensionContext.Namespace.create(SampleSystem.class))
+            return context.getRoot()
+                    .getStore(ExtensionContext.Namespace.create(SampleSystem.class))
                     .getOrComputeIfAbsent(SampleSystem.class, type -> start(), SampleSystem.class);
         }
     }
@@ -43,6 +44,7 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
     final int kafkaPort;
     /** Seconds from the servers being up to both services being ready, on the first start. */
     final long firstStartSeconds;
+
     private ChildProcess launcher;
 
     private SampleSystem(Path data, Map<String, String> env, ChildProcess launcher, long firstStartSeconds) {
@@ -106,7 +108,8 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
             }
         }
         try (Stream<Path> files = Files.walk(data)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -1,12 +1,6 @@
 package org.districtledger.system;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-
-import java.util.HashMap;
 import org.districtledger.localstack.DemoKeys;
-
 import org.districtledger.localstack.FreePorts;
 import org.districtledger.localstack.LocalInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +11,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
@@ -55,15 +53,26 @@ class ServerOutageIT {
         for (String module : List.of("project-registry", "progress-tracker")) {
             String database = module.equals("project-registry") ? "registry" : "tracker";
             int httpPort = FreePorts.pick();
-            Map<String, String> env = new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+            Map<String, String> env =
+                    new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
             env.putAll(Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(httpPort),
-                    "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(postgresPort, database),
-                    "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                    "LEDGER_REACHABILITY_INTERVAL", "1s",
-                    "LEDGER_REACHABILITY_RETRY", "1s"));
-            ChildProcess service = ChildProcess.java(data.resolve(module + ".log"), env,
-                    "-jar", ChildProcess.home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
+                    "QUARKUS_HTTP_PORT",
+                    String.valueOf(httpPort),
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    jdbcUrl(postgresPort, database),
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    "127.0.0.1:" + kafkaPort,
+                    "LEDGER_REACHABILITY_INTERVAL",
+                    "1s",
+                    "LEDGER_REACHABILITY_RETRY",
+                    "1s"));
+            ChildProcess service = ChildProcess.java(
+                    data.resolve(module + ".log"),
+                    env,
+                    "-jar",
+                    ChildProcess.home()
+                            .resolve(module + "/target/quarkus-app/quarkus-run.jar")
+                            .toString());
             services.add(service);
             started.put(database, service);
             ready.put(database, URI.create("http://localhost:" + httpPort + "/q/health/ready"));
@@ -71,7 +80,8 @@ class ServerOutageIT {
 
         for (var each : started.entrySet()) {
             ChildProcess service = each.getValue();
-            service.awaitLog("PostgreSQL unreachable at " + jdbcUrl(postgresPort, each.getKey()), Duration.ofSeconds(60));
+            service.awaitLog(
+                    "PostgreSQL unreachable at " + jdbcUrl(postgresPort, each.getKey()), Duration.ofSeconds(60));
             service.awaitLog("Kafka unreachable at 127.0.0.1:" + kafkaPort, Duration.ofSeconds(60));
             URI readiness = ready.get(each.getKey());
             await().atMost(Duration.ofSeconds(30)).until(() -> answers(readiness));
@@ -81,18 +91,21 @@ class ServerOutageIT {
         }
         Thread.sleep(5000); // a few retry rounds while the servers are away
 
-        servers = LocalInfrastructure.start(new LocalInfrastructure.Settings(data.resolve("servers"), postgresPort, kafkaPort, 0));
+        servers = LocalInfrastructure.start(
+                new LocalInfrastructure.Settings(data.resolve("servers"), postgresPort, kafkaPort, 0));
         for (String database : started.keySet()) {
             servers.postgres().ensureDatabase(database, database, database);
         }
         for (var each : started.entrySet()) {
             URI readiness = ready.get(each.getKey());
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> LocalRunIT.get(readiness).statusCode() == 200);
             String log = each.getValue().log();
             assertEquals(1, occurrences(log, "PostgreSQL unreachable at"), "one line for the database outage:\n" + log);
             assertEquals(1, occurrences(log, "Kafka unreachable at"), "one line for the Kafka outage:\n" + log);
-            long stackLines = log.lines().filter(line -> line.startsWith("\tat ")).count();
+            long stackLines =
+                    log.lines().filter(line -> line.startsWith("\tat ")).count();
             assertEquals(0, stackLines, "no stack traces while waiting:\n" + log);
         }
     }

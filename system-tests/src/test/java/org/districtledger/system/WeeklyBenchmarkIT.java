@@ -34,16 +34,27 @@ class WeeklyBenchmarkIT {
         try (RunningServices running = new RunningServices(data, "tracker")) {
             Http tracker = running.start("progress-tracker", "tracker", Map.of());
             long loading = System.nanoTime();
-            try (Connection db = DriverManager.getConnection(running.servers.postgres().jdbcUrl("tracker"), "tracker", "tracker");
-                 Statement sql = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection(
+                            running.servers.postgres().jdbcUrl("tracker"), "tracker", "tracker");
+                    Statement sql = db.createStatement()) {
                 synthesize(sql);
             }
-            System.out.printf("[benchmark] synthetic ledger written in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loading));
-            assertEquals(PROJECTS, tracker.json("/api/v1/projects?size=1").get("total").asInt());
-            assertEquals(52, tracker.json("/api/v1/weekly/2023-W52").at("/series/weeks").size());
+            System.out.printf(
+                    "[benchmark] synthetic ledger written in %d s%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loading));
+            assertEquals(
+                    PROJECTS,
+                    tracker.json("/api/v1/projects?size=1").get("total").asInt());
+            assertEquals(
+                    52,
+                    tracker.json("/api/v1/weekly/2023-W52").at("/series/weeks").size());
 
-            for (String path : List.of("/api/v1/weekly/2023-W52", "/weekly?week=2023-W52", "/weekly?week=2023-W26",
-                    "/weekly?week=2023-W52&leader=%E9%A2%86%E5%AF%BC7", "/api/v1/weekly/2023-W52.xlsx")) {
+            for (String path : List.of(
+                    "/api/v1/weekly/2023-W52",
+                    "/weekly?week=2023-W52",
+                    "/weekly?week=2023-W26",
+                    "/weekly?week=2023-W52&leader=%E9%A2%86%E5%AF%BC7",
+                    "/api/v1/weekly/2023-W52.xlsx")) {
                 measure(tracker, path, 2, 9);
             }
         }
@@ -63,7 +74,8 @@ class WeeklyBenchmarkIT {
             bytes = response.body().getBytes(StandardCharsets.ISO_8859_1).length;
         }
         Collections.sort(millis);
-        System.out.printf("[benchmark] %,d projects, a year of weekly reports: GET %-50s median %4d ms, max %4d ms (%,d KB; goal < 1000 ms)%n",
+        System.out.printf(
+                "[benchmark] %,d projects, a year of weekly reports: GET %-50s median %4d ms, max %4d ms (%,d KB; goal < 1000 ms)%n",
                 PROJECTS, path, millis.get(runs / 2), millis.get(runs - 1), bytes / 1024);
     }
 

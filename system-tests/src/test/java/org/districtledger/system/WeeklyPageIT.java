@@ -1,7 +1,6 @@
 package org.districtledger.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.districtledger.localstack.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,16 +63,19 @@ class WeeklyPageIT {
         browser.get(base + "/weekly");
 
         // not signed in: the sign-in page, then back to the weekly page as leader-liu (a demo user)
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/auth/login"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> b.getCurrentUrl().contains("/auth/login"));
         browser.findElement(By.id("username")).sendKeys("leader-liu");
         browser.findElement(By.id("password")).sendKeys("wrong");
         browser.findElement(By.cssSelector("#sign-in button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("sign-in-error")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> !b.findElements(By.id("sign-in-error")).isEmpty());
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys("leader-liu");
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("#sign-in button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("week-title")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> !b.findElements(By.id("week-title")).isEmpty());
         assertEquals("leader-liu", browser.findElement(By.id("signed-in-user")).getDomProperty("textContent"));
 
         // the default week is the business clock's: the sample's simulation ends in 2023-W26
@@ -82,10 +84,17 @@ class WeeklyPageIT {
         JsonNode week = tracker.json("/api/v1/weekly/2023-W26");
         assertEquals(week.at("/headline/flags/red").asText(), text("red-count"), "red flags as the JSON counts them");
         assertEquals(week.at("/headline/flags/yellow").asText(), text("yellow-count"));
-        assertTrue(week.at("/headline/flags/red").asInt() + week.at("/headline/flags/yellow").asInt() > 0, "the sample has laggards");
-        assertTrue(week.at("/series/red/9").asInt() + week.at("/series/yellow/9").asInt() > 0,
-                "flags were open in week 10 already: the series comes from the tracker's own history " + week.get("series"));
-        int leaders = browser.findElements(By.cssSelector("#by-leader table[data-leader]")).size();
+        assertTrue(
+                week.at("/headline/flags/red").asInt()
+                                + week.at("/headline/flags/yellow").asInt()
+                        > 0,
+                "the sample has laggards");
+        assertTrue(
+                week.at("/series/red/9").asInt() + week.at("/series/yellow/9").asInt() > 0,
+                "flags were open in week 10 already: the series comes from the tracker's own history "
+                        + week.get("series"));
+        int leaders = browser.findElements(By.cssSelector("#by-leader table[data-leader]"))
+                .size();
         assertTrue(leaders > 5, "the sample's leaders: " + leaders);
         saveScreenshot("weekly-2023-W26.png");
 
@@ -96,56 +105,88 @@ class WeeklyPageIT {
         Select leader = new Select(browser.findElement(By.id("leader")));
         String name = leader.getOptions().get(1).getText();
         leader.selectByVisibleText(name);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("leader="));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> b.getCurrentUrl().contains("leader="));
         awaitCharts();
         List<String> shown = new ArrayList<>();
-        browser.findElements(By.cssSelector("#by-leader table[data-leader]")).forEach(t -> shown.add(t.getDomAttribute("data-leader")));
+        browser.findElements(By.cssSelector("#by-leader table[data-leader]"))
+                .forEach(t -> shown.add(t.getDomAttribute("data-leader")));
         assertEquals(List.of(name), shown, "only the leader picked");
-        JsonNode his = tracker.json("/api/v1/weekly/2023-W26?leader=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-        assertEquals(his.at("/byLeader/0/projects").size(), distinctRows("#by-leader tr.project-row"), "every project of " + name);
+        JsonNode his =
+                tracker.json("/api/v1/weekly/2023-W26?leader=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        assertEquals(
+                his.at("/byLeader/0/projects").size(),
+                distinctRows("#by-leader tr.project-row"),
+                "every project of " + name);
         assertEquals(his.at("/headline/flags/yellow").asText(), text("yellow-count"));
 
         // the week picker moves it, and keeps the filter
-        browser.executeScript("const w = document.getElementById('week'); w.value = '2023-W20'; w.dispatchEvent(new Event('change'));");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> text("week-title").contains("第20周"));
+        browser.executeScript(
+                "const w = document.getElementById('week'); w.value = '2023-W20'; w.dispatchEvent(new Event('change'));");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> text("week-title").contains("第20周"));
         awaitCharts();
-        assertEquals(name, new Select(browser.findElement(By.id("leader"))).getFirstSelectedOption().getText());
-        assertEquals(tracker.json("/api/v1/weekly/2023-W20?leader=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
-                .at("/headline/flags/yellow").asText(), text("yellow-count"), "the week as it was");
+        assertEquals(
+                name,
+                new Select(browser.findElement(By.id("leader")))
+                        .getFirstSelectedOption()
+                        .getText());
+        assertEquals(
+                tracker.json("/api/v1/weekly/2023-W20?leader=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .at("/headline/flags/yellow")
+                        .asText(),
+                text("yellow-count"),
+                "the week as it was");
         browser.findElement(By.id("previous-week")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> text("week-title").contains("第19周"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> text("week-title").contains("第19周"));
         assertEquals(List.of(), Browser.errors(browser), "the console of week 19");
 
         // a project's timeline, from its link
         browser.findElement(By.cssSelector("#by-leader tr.project-row a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.findElements(By.id("back")).isEmpty());
-        assertTrue(browser.findElements(By.cssSelector("tr.timeline-entry")).size() > 0, "the timeline lists the project's story");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> !b.findElements(By.id("back")).isEmpty());
+        assertTrue(
+                browser.findElements(By.cssSelector("tr.timeline-entry")).size() > 0,
+                "the timeline lists the project's story");
         assertEquals(List.of(), Browser.errors(browser), "the console of the timeline");
 
         benchmark(tracker);
     }
 
     private void awaitCharts() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.cssSelector(".chart[data-rendered='true'] canvas")).size() == 3);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> b.findElements(By.cssSelector(".chart[data-rendered='true'] canvas"))
+                                .size()
+                        == 3);
         assertEquals(List.of(), Browser.errors(browser), "the console of " + browser.getCurrentUrl());
     }
 
     private void printChecks() throws Exception {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         // A4 landscape less the page margins: 277 mm = 1047 CSS pixels
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1047, "height", 740, "deviceScaleFactor", 1, "mobile", false));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1047, "height", 740, "deviceScaleFactor", 1, "mobile", false));
         Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
         assertTrue(width.intValue() <= 1047, "the printed page is no wider than A4 landscape: " + width);
-        assertEquals("table-header-group", browser.executeScript("return getComputedStyle(document.querySelector('#by-leader thead')).display;"));
-        assertEquals("none", browser.executeScript("return getComputedStyle(document.getElementById('filters')).display;"), "no filters on paper");
+        assertEquals(
+                "table-header-group",
+                browser.executeScript("return getComputedStyle(document.querySelector('#by-leader thead')).display;"));
+        assertEquals(
+                "none",
+                browser.executeScript("return getComputedStyle(document.getElementById('filters')).display;"),
+                "no filters on paper");
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
-        Map<String, Object> printed = browser.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
+        Map<String, Object> printed = browser.executeCdpCommand(
+                "Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
         byte[] pdf = Base64.getDecoder().decode((String) printed.get("data"));
         Files.write(OUT.resolve("weekly-2023-W26.pdf"), pdf);
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([\\d.]+) ([\\d.]+)\\s*]").matcher(text);
+        Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([\\d.]+) ([\\d.]+)\\s*]")
+                .matcher(text);
         assertTrue(box.find(), "the PDF names its page size");
         assertEquals(842, Math.round(Double.parseDouble(box.group(1))), "A4 landscape: 297 mm wide");
         assertEquals(595, Math.round(Double.parseDouble(box.group(2))), "A4 landscape: 210 mm high");
@@ -173,7 +214,8 @@ class WeeklyPageIT {
                 bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
             }
             Collections.sort(millis);
-            System.out.printf("[benchmark] 432-project sample, simulated to 2023-W26: GET %-40s median %4d ms, p90 %4d ms, max %4d ms (%d KB; goal < 200 ms)%n",
+            System.out.printf(
+                    "[benchmark] 432-project sample, simulated to 2023-W26: GET %-40s median %4d ms, p90 %4d ms, max %4d ms (%d KB; goal < 200 ms)%n",
                     path, millis.get(15), millis.get(27), millis.get(29), bytes / 1024);
         }
     }
@@ -183,7 +225,10 @@ class WeeklyPageIT {
     }
 
     private long distinctRows(String selector) {
-        return browser.findElements(By.cssSelector(selector)).stream().map(row -> row.getDomAttribute("data-code")).distinct().count();
+        return browser.findElements(By.cssSelector(selector)).stream()
+                .map(row -> row.getDomAttribute("data-code"))
+                .distinct()
+                .count();
     }
 
     private void saveScreenshot(String name) throws Exception {

@@ -1,6 +1,5 @@
 package org.districtledger.contract;
 
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -41,7 +40,9 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     }
 
     public static int weeksIn(int year) {
-        return (int) LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+        return (int) LocalDate.of(year, 6, 1)
+                .range(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                .getMaximum();
     }
 
     /** The Monday that starts the week. */

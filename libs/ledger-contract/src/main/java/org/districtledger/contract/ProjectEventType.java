@@ -29,6 +29,8 @@ public enum ProjectEventType {
 
     /** The type named by a record's {@code ce_type}, if the registry publishes one of that name. */
     public static Optional<ProjectEventType> of(String cloudEventType) {
-        return Arrays.stream(values()).filter(t -> t.cloudEventType.equals(cloudEventType)).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.cloudEventType.equals(cloudEventType))
+                .findFirst();
     }
 }

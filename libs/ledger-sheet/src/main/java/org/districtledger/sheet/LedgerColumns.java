@@ -35,9 +35,27 @@ public final class LedgerColumns {
     public static final String PLAN_YEAR = "计划年度";
 
     /** Every column, in the order the sheet has them. */
-    public static final List<String> ALL = List.of(SERIAL, CODE, NAME, NATIONAL_CODE, OWNER_UNIT, TOWN, CHAIN, POOL,
-            CITY_CATEGORY, TOTAL, ANNUAL, PLANNED_START, PLANNED_COMPLETION, ACTUAL_START, LEAD_DEPARTMENT, FUNDING,
-            FROM_BEIJING, KEY_CONVERSION, POOL_SINCE, PLAN_YEAR);
+    public static final List<String> ALL = List.of(
+            SERIAL,
+            CODE,
+            NAME,
+            NATIONAL_CODE,
+            OWNER_UNIT,
+            TOWN,
+            CHAIN,
+            POOL,
+            CITY_CATEGORY,
+            TOTAL,
+            ANNUAL,
+            PLANNED_START,
+            PLANNED_COMPLETION,
+            ACTUAL_START,
+            LEAD_DEPARTMENT,
+            FUNDING,
+            FROM_BEIJING,
+            KEY_CONVERSION,
+            POOL_SINCE,
+            PLAN_YEAR);
 
     public static final Map<String, String> POOLS = labels(Pool.class);
 
@@ -47,17 +65,27 @@ public final class LedgerColumns {
 
     /** The column of each field of the registry's API that the sheet holds. */
     private static final Map<String, String> BY_FIELD = Map.ofEntries(
-            Map.entry("code", CODE), Map.entry("name", NAME), Map.entry("nationalCode", NATIONAL_CODE),
-            Map.entry("ownerUnit", OWNER_UNIT), Map.entry("town", TOWN), Map.entry("industryChain", CHAIN),
-            Map.entry("pool", POOL), Map.entry("cityCategory", CITY_CATEGORY), Map.entry("totalInvestment", TOTAL),
-            Map.entry("annualPlanInvestment", ANNUAL), Map.entry("plannedStart", PLANNED_START),
-            Map.entry("plannedCompletion", PLANNED_COMPLETION), Map.entry("actualStart", ACTUAL_START),
-            Map.entry("leadDepartment", LEAD_DEPARTMENT), Map.entry("fundingSources", FUNDING),
-            Map.entry("fromBeijing", FROM_BEIJING), Map.entry("keyConversion", KEY_CONVERSION),
-            Map.entry("poolSince", POOL_SINCE), Map.entry("planYear", PLAN_YEAR));
+            Map.entry("code", CODE),
+            Map.entry("name", NAME),
+            Map.entry("nationalCode", NATIONAL_CODE),
+            Map.entry("ownerUnit", OWNER_UNIT),
+            Map.entry("town", TOWN),
+            Map.entry("industryChain", CHAIN),
+            Map.entry("pool", POOL),
+            Map.entry("cityCategory", CITY_CATEGORY),
+            Map.entry("totalInvestment", TOTAL),
+            Map.entry("annualPlanInvestment", ANNUAL),
+            Map.entry("plannedStart", PLANNED_START),
+            Map.entry("plannedCompletion", PLANNED_COMPLETION),
+            Map.entry("actualStart", ACTUAL_START),
+            Map.entry("leadDepartment", LEAD_DEPARTMENT),
+            Map.entry("fundingSources", FUNDING),
+            Map.entry("fromBeijing", FROM_BEIJING),
+            Map.entry("keyConversion", KEY_CONVERSION),
+            Map.entry("poolSince", POOL_SINCE),
+            Map.entry("planYear", PLAN_YEAR));
 
-    private LedgerColumns() {
-    }
+    private LedgerColumns() {}
 
     /** The column that holds a field of the registry's API (annualPlanInvestment → 年度计划投资(万元)), or the field's name. */
     public static String columnOf(String field) {
@@ -75,6 +103,10 @@ public final class LedgerColumns {
 
     /** The registry's name for a Chinese label, or {@code null}. */
     public static String nameOf(Map<String, String> labels, String label) {
-        return labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return labels.entrySet().stream()
+                .filter(e -> e.getValue().equals(label))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 }

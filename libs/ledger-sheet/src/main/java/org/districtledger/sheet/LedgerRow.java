@@ -35,8 +35,26 @@ public record LedgerRow(
 
     /** The same row without its line number, to compare contents. */
     public LedgerRow content() {
-        return new LedgerRow(0, code, name, nationalCode, ownerUnit, town, industryChain, pool, cityCategory,
-                totalInvestment, annualPlanInvestment, plannedStart, plannedCompletion, actualStart, leadDepartment,
-                fundingSources, fromBeijing, keyConversion, poolSince, planYear);
+        return new LedgerRow(
+                0,
+                code,
+                name,
+                nationalCode,
+                ownerUnit,
+                town,
+                industryChain,
+                pool,
+                cityCategory,
+                totalInvestment,
+                annualPlanInvestment,
+                plannedStart,
+                plannedCompletion,
+                actualStart,
+                leadDepartment,
+                fundingSources,
+                fromBeijing,
+                keyConversion,
+                poolSince,
+                planYear);
     }
 }

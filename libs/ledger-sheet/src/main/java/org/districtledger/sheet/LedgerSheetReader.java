@@ -1,8 +1,6 @@
 package org.districtledger.sheet;
 
 import org.apache.commons.csv.CSVFormat;
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.ProjectRules;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -14,6 +12,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,8 +49,7 @@ public final class LedgerSheetReader {
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
     private static final int MAX_TEXT = 200;
 
-    private LedgerSheetReader() {
-    }
+    private LedgerSheetReader() {}
 
     public static Result read(byte[] content) {
         if (content.length == 0) {
@@ -61,8 +60,11 @@ public final class LedgerSheetReader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             return failed("不是电子表格文件（应为 .xlsx 或 UTF-8 编码的 .csv）", "not a spreadsheet (expected .xlsx or UTF-8 .csv)");
         }
@@ -80,7 +82,8 @@ public final class LedgerSheetReader {
             }
             for (CellRangeAddress merged : sheet.getMergedRegions()) {
                 if (merged.getFirstRow() == 0) {
-                    return failed("第1行是合并单元格的标题行：请删除标题行，使表头位于第1行",
+                    return failed(
+                            "第1行是合并单元格的标题行：请删除标题行，使表头位于第1行",
                             "row 1 is a merged title row: delete it so that the headers are in row 1");
                 }
             }
@@ -125,8 +128,10 @@ public final class LedgerSheetReader {
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate()
-                    : BigDecimal.valueOf(cell.getNumericCellValue());
+            case NUMERIC ->
+                DateUtil.isCellDateFormatted(cell)
+                        ? cell.getLocalDateTimeCellValue().toLocalDate()
+                        : BigDecimal.valueOf(cell.getNumericCellValue());
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";
             default -> formatter.formatCellValue(cell);
@@ -134,7 +139,9 @@ public final class LedgerSheetReader {
     }
 
     private static Result readCsv(String text) {
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get())) {
+        try (CSVParser parser = CSVParser.parse(
+                new StringReader(text),
+                CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get())) {
             List<CSVRecord> all = parser.getRecords();
             if (all.isEmpty()) {
                 return failed("工作表为空", "the sheet is empty");
@@ -179,8 +186,11 @@ public final class LedgerSheetReader {
             }
         }
         for (String required : LedgerColumns.ALL) {
-            if (!seen.contains(required) && !required.equals(LedgerColumns.SERIAL) && !required.equals(LedgerColumns.CODE)) {
-                errors.add(new SheetError(1, required, "缺少表头“" + required + "”", "header '" + required + "' is missing"));
+            if (!seen.contains(required)
+                    && !required.equals(LedgerColumns.SERIAL)
+                    && !required.equals(LedgerColumns.CODE)) {
+                errors.add(
+                        new SheetError(1, required, "缺少表头“" + required + "”", "header '" + required + "' is missing"));
             }
         }
         if (!errors.isEmpty()) {
@@ -205,13 +215,15 @@ public final class LedgerSheetReader {
         return new Result(errors.isEmpty() ? rows : List.of(), errors);
     }
 
-    private static void duplicate(Map<String, Integer> seen, String value, int line, String column, List<SheetError> errors) {
+    private static void duplicate(
+            Map<String, Integer> seen, String value, int line, String column, List<SheetError> errors) {
         if (value == null || value.isBlank()) {
             return;
         }
         Integer first = seen.putIfAbsent(value, line);
         if (first != null) {
-            errors.add(new SheetError(line, column, "与第" + first + "行重复：" + value, "duplicates row " + first + ": " + value));
+            errors.add(new SheetError(
+                    line, column, "与第" + first + "行重复：" + value, "duplicates row " + first + ": " + value));
         }
     }
 
@@ -237,7 +249,10 @@ public final class LedgerSheetReader {
             String name = text(LedgerColumns.NAME, true, MAX_TEXT);
             String nationalCode = text(LedgerColumns.NATIONAL_CODE, false, 24);
             if (nationalCode != null && !nationalCode.matches("\\d{4}-\\d{6}-\\d{2}-\\d{2}-\\d{6}")) {
-                error(LedgerColumns.NATIONAL_CODE, "项目代码应为 YYYY-RRRRRR-DD-TT-NNNNNN 格式", "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN");
+                error(
+                        LedgerColumns.NATIONAL_CODE,
+                        "项目代码应为 YYYY-RRRRRR-DD-TT-NNNNNN 格式",
+                        "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN");
             }
             String pool = label(LedgerColumns.POOL, LedgerColumns.POOLS, true);
             String category = label(LedgerColumns.CITY_CATEGORY, LedgerColumns.CITY_CATEGORIES, false);
@@ -253,24 +268,45 @@ public final class LedgerSheetReader {
             boolean keyConversion = yesNo(LedgerColumns.KEY_CONVERSION);
             if (pool != null && year != null) {
                 Pool in = Pool.valueOf(pool);
-                List<ProjectRules.Violation> broken = new ArrayList<>(
-                        ProjectRules.values(in, year, total, annual, plannedStart, plannedCompletion));
+                List<ProjectRules.Violation> broken =
+                        new ArrayList<>(ProjectRules.values(in, year, total, annual, plannedStart, plannedCompletion));
                 broken.addAll(ProjectRules.start(in, actualStart));
                 broken.forEach(v -> error(LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn()));
             }
             if (errors.size() > before) {
                 return null;
             }
-            return new LedgerRow(line, text(LedgerColumns.CODE, false, 32), name, nationalCode,
-                    text(LedgerColumns.OWNER_UNIT, false, MAX_TEXT), text(LedgerColumns.TOWN, false, 64),
-                    text(LedgerColumns.CHAIN, false, 64), pool, category, total, annual, plannedStart, plannedCompletion,
-                    actualStart, text(LedgerColumns.LEAD_DEPARTMENT, false, 100), funding, fromBeijing, keyConversion,
-                    poolSince, year);
+            return new LedgerRow(
+                    line,
+                    text(LedgerColumns.CODE, false, 32),
+                    name,
+                    nationalCode,
+                    text(LedgerColumns.OWNER_UNIT, false, MAX_TEXT),
+                    text(LedgerColumns.TOWN, false, 64),
+                    text(LedgerColumns.CHAIN, false, 64),
+                    pool,
+                    category,
+                    total,
+                    annual,
+                    plannedStart,
+                    plannedCompletion,
+                    actualStart,
+                    text(LedgerColumns.LEAD_DEPARTMENT, false, 100),
+                    funding,
+                    fromBeijing,
+                    keyConversion,
+                    poolSince,
+                    year);
         }
 
         private String text(String column, boolean required, int max) {
             Object value = values.get(column);
-            String text = value == null ? null : (value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : value.toString()).strip();
+            String text = value == null
+                    ? null
+                    : (value instanceof BigDecimal number
+                                    ? number.stripTrailingZeros().toPlainString()
+                                    : value.toString())
+                            .strip();
             if (text == null || text.isEmpty()) {
                 if (required) {
                     error(column, "不能为空", "must not be empty");
@@ -291,7 +327,9 @@ public final class LedgerSheetReader {
             }
             String name = LedgerColumns.nameOf(labels, text);
             if (name == null) {
-                error(column, "“" + text + "”不是可选值（" + String.join("、", labels.values()) + "）",
+                error(
+                        column,
+                        "“" + text + "”不是可选值（" + String.join("、", labels.values()) + "）",
                         "'" + text + "' is not one of " + labels.values());
             }
             return name;
@@ -305,7 +343,9 @@ public final class LedgerSheetReader {
             }
             BigDecimal amount;
             try {
-                amount = value instanceof BigDecimal number ? number : new BigDecimal(value.toString().strip().replace(",", ""));
+                amount = value instanceof BigDecimal number
+                        ? number
+                        : new BigDecimal(value.toString().strip().replace(",", ""));
             } catch (NumberFormatException e) {
                 error(column, "金额列中是文字“" + value + "”，应为以万元计的数字", "text '" + value + "' in a money column (万元)");
                 return null;
@@ -337,7 +377,10 @@ public final class LedgerSheetReader {
             try {
                 return text.contains("/") ? LocalDate.parse(text, SLASHED) : LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                error(column, "“" + text + "”不是日期（应为 2023-04-15）", "'" + text + "' is not a date (expected 2023-04-15)");
+                error(
+                        column,
+                        "“" + text + "”不是日期（应为 2023-04-15）",
+                        "'" + text + "' is not a date (expected 2023-04-15)");
                 return null;
             }
         }
@@ -369,7 +412,10 @@ public final class LedgerSheetReader {
             for (String label : text.split("[、,，;；]")) {
                 String name = LedgerColumns.nameOf(LedgerColumns.FUNDING_SOURCES, label.strip());
                 if (name == null) {
-                    error(LedgerColumns.FUNDING, "“" + label.strip() + "”不是可选的资金来源", "'" + label.strip() + "' is not a funding source");
+                    error(
+                            LedgerColumns.FUNDING,
+                            "“" + label.strip() + "”不是可选的资金来源",
+                            "'" + label.strip() + "' is not a funding source");
                 } else {
                     sources.add(name);
                 }

@@ -1,8 +1,5 @@
 package org.districtledger.sheet;
 
-import java.time.Instant;
-import java.util.Date;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -18,8 +15,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -29,8 +28,7 @@ public final class LedgerSheetWriter {
 
     public static final String SHEET_NAME = "项目台账";
 
-    private LedgerSheetWriter() {
-    }
+    private LedgerSheetWriter() {}
 
     public static void writeXlsx(List<LedgerRow> rows, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -88,12 +86,22 @@ public final class LedgerSheetWriter {
     public static void writeCsv(List<LedgerRow> rows, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel reads it as UTF-8
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(LedgerColumns.ALL.toArray(String[]::new)).get())) {
+        try (CSVPrinter csv = new CSVPrinter(
+                writer,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(LedgerColumns.ALL.toArray(String[]::new))
+                        .get())) {
             int serial = 1;
             for (LedgerRow row : rows) {
                 List<String> text = new ArrayList<>();
                 for (Object value : values(row, serial++)) {
-                    text.add(value == null ? "" : value instanceof BigDecimal amount ? amount.setScale(2).toPlainString() : value.toString());
+                    text.add(
+                            value == null
+                                    ? ""
+                                    : value instanceof BigDecimal amount
+                                            ? amount.setScale(2).toPlainString()
+                                            : value.toString());
                 }
                 csv.printRecord(text);
             }
@@ -117,8 +125,13 @@ public final class LedgerSheetWriter {
         values.add(row.plannedCompletion());
         values.add(row.actualStart());
         values.add(row.leadDepartment());
-        values.add(row.fundingSources().isEmpty() ? null : LedgerColumns.FUNDING_SOURCES.keySet().stream()
-                .filter(row.fundingSources()::contains).map(LedgerColumns.FUNDING_SOURCES::get).collect(Collectors.joining("、")));
+        values.add(
+                row.fundingSources().isEmpty()
+                        ? null
+                        : LedgerColumns.FUNDING_SOURCES.keySet().stream()
+                                .filter(row.fundingSources()::contains)
+                                .map(LedgerColumns.FUNDING_SOURCES::get)
+                                .collect(Collectors.joining("、")));
         values.add(row.fromBeijing() ? "是" : "否");
         values.add(row.keyConversion() ? "是" : "否");
         values.add(row.poolSince());

@@ -36,8 +36,13 @@ public record CloudEventRecord(String id, String type, String source, String sub
         if (record.value() == null || record.value().isBlank()) {
             throw new UnreadableRecordException("the record has no data");
         }
-        return new CloudEventRecord(id, header(record, "ce_type", true), header(record, "ce_source", true),
-                header(record, "ce_subject", false), time, record.value());
+        return new CloudEventRecord(
+                id,
+                header(record, "ce_type", true),
+                header(record, "ce_source", true),
+                header(record, "ce_subject", false),
+                time,
+                record.value());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name, boolean required) {

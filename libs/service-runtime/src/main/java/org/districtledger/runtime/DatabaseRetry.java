@@ -36,7 +36,8 @@ public class DatabaseRetry {
                     throw e;
                 }
                 if (!waiting) {
-                    LOG.warnf("Cannot apply %s: database unreachable (%s); retrying every %d s",
+                    LOG.warnf(
+                            "Cannot apply %s: database unreachable (%s); retrying every %d s",
                             what, Failures.rootMessage(e), interval.toSeconds());
                     waiting = true;
                 }

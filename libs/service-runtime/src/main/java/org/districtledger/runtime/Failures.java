@@ -6,8 +6,7 @@ import java.sql.SQLException;
 /** Reading causes out of exception chains, for log lines a person can act on. */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static Throwable root(Throwable failure) {
         Throwable current = failure;
@@ -28,7 +27,9 @@ public final class Failures {
             if (current instanceof ConnectException) {
                 return true;
             }
-            if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (current instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             if (current.getCause() == current) {

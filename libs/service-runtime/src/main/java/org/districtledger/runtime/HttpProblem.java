@@ -15,13 +15,13 @@ import java.util.List;
  * @param errors each field that was wrong, with the reason
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record HttpProblem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record HttpProblem(
+        String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One wrong field: its JSON path (or parameter name) and the reason. */
-    public record FieldError(String field, String reason) {
-    }
+    public record FieldError(String field, String reason) {}
 
     public static HttpProblem of(int status, String kind, String title, String detail, String instance) {
         return new HttpProblem("urn:district-ledger:problem:" + kind, title, status, detail, instance, List.of());

@@ -10,7 +10,8 @@ public class HttpProblemException extends RuntimeException {
     private final String title;
     private final List<HttpProblem.FieldError> errors;
 
-    public HttpProblemException(int status, String kind, String title, String detail, List<HttpProblem.FieldError> errors) {
+    public HttpProblemException(
+            int status, String kind, String title, String detail, List<HttpProblem.FieldError> errors) {
         super(detail);
         this.status = status;
         this.kind = kind;
@@ -23,7 +24,11 @@ public class HttpProblemException extends RuntimeException {
     }
 
     public static HttpProblemException invalidField(String field, String reason) {
-        return new HttpProblemException(400, "invalid-field", "Invalid request", field + ": " + reason,
+        return new HttpProblemException(
+                400,
+                "invalid-field",
+                "Invalid request",
+                field + ": " + reason,
                 List.of(new HttpProblem.FieldError(field, reason)));
     }
 
@@ -33,8 +38,8 @@ public class HttpProblemException extends RuntimeException {
     }
 
     public static HttpProblemException conflict(String field, String reason) {
-        return new HttpProblemException(409, "conflict", "Conflict", field + ": " + reason,
-                List.of(new HttpProblem.FieldError(field, reason)));
+        return new HttpProblemException(
+                409, "conflict", "Conflict", field + ": " + reason, List.of(new HttpProblem.FieldError(field, reason)));
     }
 
     public HttpProblem toProblem(String instance) {

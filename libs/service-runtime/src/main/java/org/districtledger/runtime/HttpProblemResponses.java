@@ -1,20 +1,16 @@
 package org.districtledger.runtime;
 
-import io.quarkus.security.ForbiddenException;
-import jakarta.ws.rs.Priorities;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,6 +18,9 @@ import org.districtledger.contract.InvalidValueException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,8 @@ public class HttpProblemResponses {
                 .sorted(Comparator.comparing(HttpProblem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return respond(HttpProblem.of(400, "invalid-field", "Invalid request", detail, path(uri)).withErrors(errors));
+        return respond(HttpProblem.of(400, "invalid-field", "Invalid request", detail, path(uri))
+                .withErrors(errors));
     }
 
     /** Declared beside {@link #json} because Quarkus brings its own mapper for this more specific type. */
@@ -108,8 +108,12 @@ public class HttpProblemResponses {
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (Failures.isConnectionFailure(e)) {
             LOG.warnf("Request to %s failed: database unreachable (%s)", path(uri), Failures.rootMessage(e));
-            return respond(HttpProblem.of(503, "unavailable", "Service unavailable",
-                    "The database is unreachable; try again shortly", path(uri)));
+            return respond(HttpProblem.of(
+                    503,
+                    "unavailable",
+                    "Service unavailable",
+                    "The database is unreachable; try again shortly",
+                    path(uri)));
         }
         LOG.error("Request failed", e);
         return respond(HttpProblem.of(500, "internal", "Internal error", "An unexpected error occurred", path(uri)));
@@ -124,7 +128,8 @@ public class HttpProblemResponses {
         String field = "query";
         if (uri != null) {
             // a path parameter first, then the query: the first whose value the failure names
-            List<Map.Entry<String, List<String>>> parameters = new ArrayList<>(uri.getPathParameters().entrySet());
+            List<Map.Entry<String, List<String>>> parameters =
+                    new ArrayList<>(uri.getPathParameters().entrySet());
             parameters.addAll(uri.getQueryParameters().entrySet());
             for (Map.Entry<String, List<String>> parameter : parameters) {
                 if (parameter.getValue().stream().anyMatch(value -> !value.isEmpty() && reason.contains(value))) {
@@ -139,7 +144,10 @@ public class HttpProblemResponses {
     }
 
     public static Response respond(HttpProblem problem) {
-        return Response.status(problem.status()).type(HttpProblem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(HttpProblem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     private static String path(UriInfo uri) {
@@ -161,8 +169,7 @@ public class HttpProblemResponses {
                         field.append(field.length() > 0 ? "." : "").append(node.getName());
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (field.length() > 0) {

@@ -1,8 +1,5 @@
 package org.districtledger.runtime;
 
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -15,8 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Watches whether PostgreSQL and Kafka answer. Each change is one log line naming the server; readiness is
@@ -51,7 +50,10 @@ public class ServerReachability {
         return Boolean.TRUE.equals(postgresUp);
     }
 
-    @Scheduled(every = "${ledger.reachability.interval:5s}", delay = 0, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${ledger.reachability.interval:5s}",
+            delay = 0,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         if (stopping) {
             return;
@@ -103,7 +105,9 @@ public class ServerReachability {
             if (up) {
                 LOG.infof(kafkaUp == null ? "Kafka reachable at %s" : "Kafka reachable again at %s", bootstrapServers);
             } else {
-                LOG.warnf("Kafka unreachable at %s (%s): not ready; reconnecting by itself", bootstrapServers, kafkaProblem);
+                LOG.warnf(
+                        "Kafka unreachable at %s (%s): not ready; reconnecting by itself",
+                        bootstrapServers, kafkaProblem);
             }
         }
         kafkaUp = up;

@@ -1,18 +1,15 @@
 package org.districtledger.tracker.assignment;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-
-import org.districtledger.contract.AlertEventType;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.contract.AlertEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
-import org.districtledger.tracker.alert.AlertOutbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -49,7 +46,9 @@ public class AssignmentReplayConsumer {
             JsonNode body = json.readTree(event.data());
             announced = json.treeToValue(body.path("assignment"), AssignmentView.class);
         } catch (RuntimeException | JsonProcessingException e) {
-            LOG.warnf("Skipped an unreadable record on ledger.tracker-alerts (offset %d): %s", record.offset(), e.getMessage());
+            LOG.warnf(
+                    "Skipped an unreadable record on ledger.tracker-alerts (offset %d): %s",
+                    record.offset(), e.getMessage());
             return;
         }
         retry.untilReachable("the assignment of " + announced.projectCode(), () -> assignments.restore(announced));

@@ -1,7 +1,6 @@
 package org.districtledger.tracker.assignment;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,9 +59,10 @@ public class AssignmentResource {
 
     @GET
     @Operation(summary = "Assignments by leader, task force or lead department")
-    public List<AssignmentView> list(@QueryParam("leader") @Size(max = 50) String leader,
-                                     @QueryParam("taskForce") @Size(max = 100) String taskForce,
-                                     @QueryParam("department") @Size(max = 100) String department) {
+    public List<AssignmentView> list(
+            @QueryParam("leader") @Size(max = 50) String leader,
+            @QueryParam("taskForce") @Size(max = 100) String taskForce,
+            @QueryParam("department") @Size(max = 100) String department) {
         return assignments.list(leader, taskForce, department);
     }
 }

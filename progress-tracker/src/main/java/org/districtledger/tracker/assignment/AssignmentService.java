@@ -1,18 +1,17 @@
 package org.districtledger.tracker.assignment;
 
-import org.districtledger.contract.AlertEventType;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.districtledger.contract.AlertEventType;
 import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.tracker.alert.AlertOutbox;
 import org.districtledger.tracker.clock.BusinessClock;
-import jakarta.enterprise.event.Event;
 import org.districtledger.tracker.project.ProjectsChanged;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
@@ -33,15 +32,15 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class AssignmentService {
 
-    private static final TypeReference<List<AssignmentRequest.Member>> MEMBERS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<AssignmentRequest.Member>> MEMBERS = new TypeReference<>() {};
 
     private final ObjectMapper json;
     private final AlertOutbox alerts;
     private final Event<ProjectsChanged> changes;
     private final BusinessClock clock;
 
-    public AssignmentService(ObjectMapper json, AlertOutbox alerts, Event<ProjectsChanged> changes, BusinessClock clock) {
+    public AssignmentService(
+            ObjectMapper json, AlertOutbox alerts, Event<ProjectsChanged> changes, BusinessClock clock) {
         this.json = json;
         this.alerts = alerts;
         this.changes = changes;
@@ -73,10 +72,17 @@ public class AssignmentService {
         AssignmentHistory.of(assignment).persist();
         AssignmentView after = view(assignment, project);
 
-        TimelineEntry.add(code, assignment.changedAt, TimelineEntry.Kind.ASSIGNMENT, "ASSIGNED",
+        TimelineEntry.add(
+                code,
+                assignment.changedAt,
+                TimelineEntry.Kind.ASSIGNMENT,
+                "ASSIGNED",
                 (before == null ? "落实包联：" : "调整包联：") + "领导 " + after.leader().name()
-                        + (after.leader().title() == null ? "" : "（" + after.leader().title() + "）")
-                        + "，专班 " + after.taskForce().name() + "，牵头部门 " + after.taskForce().leadDepartment());
+                        + (after.leader().title() == null
+                                ? ""
+                                : "（" + after.leader().title() + "）")
+                        + "，专班 " + after.taskForce().name() + "，牵头部门 "
+                        + after.taskForce().leadDepartment());
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("assignment", after);
         content.put("previous", before);
@@ -146,8 +152,14 @@ public class AssignmentService {
     public List<LeaderView> leaders() {
         Map<String, LeaderView> leaders = new TreeMap<>();
         for (AssignmentView a : list(null, null, null)) {
-            leaders.computeIfAbsent(a.leader().name(), name -> new LeaderView(name, a.leader().title(), new ArrayList<>()))
-                    .projects().add(new LeaderView.ProjectRef(a.projectCode(), a.projectName(), a.taskForce().name(),
+            leaders.computeIfAbsent(
+                            a.leader().name(),
+                            name -> new LeaderView(name, a.leader().title(), new ArrayList<>()))
+                    .projects()
+                    .add(new LeaderView.ProjectRef(
+                            a.projectCode(),
+                            a.projectName(),
+                            a.taskForce().name(),
                             a.taskForce().leadDepartment()));
         }
         return List.copyOf(leaders.values());
@@ -159,19 +171,29 @@ public class AssignmentService {
             throw HttpProblemException.notFound("Project", code);
         }
         List<AssignmentView> versions = new ArrayList<>();
-        for (AssignmentHistory h : AssignmentHistory.<AssignmentHistory>list("projectCode = ?1 order by version", code)) {
-            versions.add(new AssignmentView(code, project.name, new AssignmentRequest.Leader(h.leaderName, h.leaderTitle, h.leaderAccount),
+        for (AssignmentHistory h :
+                AssignmentHistory.<AssignmentHistory>list("projectCode = ?1 order by version", code)) {
+            versions.add(new AssignmentView(
+                    code,
+                    project.name,
+                    new AssignmentRequest.Leader(h.leaderName, h.leaderTitle, h.leaderAccount),
                     new AssignmentRequest.TaskForce(h.taskForceName, h.leadDepartment, read(h.members)),
-                    h.version, h.changedBy, h.changedAt));
+                    h.version,
+                    h.changedBy,
+                    h.changedAt));
         }
         return versions;
     }
 
     AssignmentView view(Assignment a, TrackedProject project) {
-        return new AssignmentView(a.projectCode, project == null ? null : project.name,
+        return new AssignmentView(
+                a.projectCode,
+                project == null ? null : project.name,
                 new AssignmentRequest.Leader(a.leaderName, a.leaderTitle, a.leaderAccount),
                 new AssignmentRequest.TaskForce(a.taskForceName, a.leadDepartment, read(a.members)),
-                a.version, a.changedBy, a.changedAt);
+                a.version,
+                a.changedBy,
+                a.changedAt);
     }
 
     private String write(List<AssignmentRequest.Member> members) {

@@ -1,11 +1,11 @@
 package org.districtledger.tracker.assignment;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

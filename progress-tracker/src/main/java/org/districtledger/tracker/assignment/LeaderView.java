@@ -6,6 +6,5 @@ import java.util.List;
 public record LeaderView(String name, String title, List<ProjectRef> projects) {
 
     /** A project of a leader, with its task force. */
-    public record ProjectRef(String code, String name, String taskForce, String leadDepartment) {
-    }
+    public record ProjectRef(String code, String name, String taskForce, String leadDepartment) {}
 }

@@ -24,9 +24,10 @@ public class BusinessClock {
     private final ZoneId zone;
     private final Event<ClockMoved> moved;
 
-    public BusinessClock(EntityManager entityManager,
-                         @ConfigProperty(name = "ledger.clock.zone", defaultValue = "Asia/Shanghai") ZoneId zone,
-                         Event<ClockMoved> moved) {
+    public BusinessClock(
+            EntityManager entityManager,
+            @ConfigProperty(name = "ledger.clock.zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+            Event<ClockMoved> moved) {
         this.entityManager = entityManager;
         this.zone = zone;
         this.moved = moved;
@@ -41,8 +42,11 @@ public class BusinessClock {
     /** The date the clock was set to, if it was. */
     @Transactional
     public Optional<LocalDate> setDate() {
-        Object asOf = entityManager.createNativeQuery("SELECT as_of FROM business_clock WHERE id = 1").getSingleResult();
-        return Optional.ofNullable(asOf).map(value -> value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
+        Object asOf = entityManager
+                .createNativeQuery("SELECT as_of FROM business_clock WHERE id = 1")
+                .getSingleResult();
+        return Optional.ofNullable(asOf)
+                .map(value -> value instanceof Date date ? date.toLocalDate() : (LocalDate) value);
     }
 
     /**
@@ -50,10 +54,11 @@ public class BusinessClock {
      * committed, announces {@link ClockMoved} (the flag rules then look at every project as of the new date).
      */
     public void set(LocalDate asOf) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
-                .setParameter(1, asOf)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
+                        .setParameter(1, asOf)
+                        .executeUpdate());
         moved.fire(new ClockMoved(today()));
     }
 }

@@ -5,5 +5,4 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /** The date to work as of. */
-public record ClockSetting(@NotNull LocalDate asOf) {
-}
+public record ClockSetting(@NotNull LocalDate asOf) {}

@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * @param today the business date
  * @param set whether the clock was set to a date (false: it follows the calendar)
  */
-public record ClockView(LocalDate today, boolean set) {
-}
+public record ClockView(LocalDate today, boolean set) {}

@@ -5,5 +5,4 @@ package org.districtledger.tracker.flag;
  *
  * @param subject what within the project the finding is about (a permit type), or empty
  */
-public record Finding(Rule rule, String subject, Colour colour, String reason) {
-}
+public record Finding(Rule rule, String subject, Colour colour, String reason) {}

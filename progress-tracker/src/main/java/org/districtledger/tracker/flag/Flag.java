@@ -18,7 +18,10 @@ import java.time.LocalDate;
 public class Flag extends PanacheEntityBase {
 
     /** Whether the cause is still there. */
-    public enum State { OPEN, CLEARED }
+    public enum State {
+        OPEN,
+        CLEARED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

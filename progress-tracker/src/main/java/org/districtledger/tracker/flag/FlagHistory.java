@@ -19,7 +19,11 @@ import java.time.LocalDate;
 public class FlagHistory extends PanacheEntityBase {
 
     /** The steps of a flag's life. */
-    public enum Change { RAISED, ESCALATED, CLEARED }
+    public enum Change {
+        RAISED,
+        ESCALATED,
+        CLEARED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

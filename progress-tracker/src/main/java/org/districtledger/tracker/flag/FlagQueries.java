@@ -16,9 +16,15 @@ import java.util.Map;
 public class FlagQueries {
 
     /** What to look for; {@code null} takes any, except the state, which is OPEN unless named. */
-    public record Filter(Flag.State state, Colour colour, Rule rule, String leader, String taskForce, String town,
-                         String chain, String project) {
-    }
+    public record Filter(
+            Flag.State state,
+            Colour colour,
+            Rule rule,
+            String leader,
+            String taskForce,
+            String town,
+            String chain,
+            String project) {}
 
     private final EntityManager entityManager;
 
@@ -28,8 +34,9 @@ public class FlagQueries {
 
     @Transactional
     public List<FlagView> find(Filter filter) {
-        StringBuilder hql = new StringBuilder("select f, p, a from Flag f join TrackedProject p on p.code = f.projectCode"
-                + " left join Assignment a on a.projectCode = f.projectCode where f.state = :state");
+        StringBuilder hql =
+                new StringBuilder("select f, p, a from Flag f join TrackedProject p on p.code = f.projectCode"
+                        + " left join Assignment a on a.projectCode = f.projectCode where f.state = :state");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("state", filter.state() == null ? Flag.State.OPEN : filter.state());
         add(hql, parameters, "f.colour", "colour", filter.colour());

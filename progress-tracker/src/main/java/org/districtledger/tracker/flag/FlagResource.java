@@ -1,13 +1,13 @@
 package org.districtledger.tracker.flag;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,14 +28,15 @@ public class FlagResource {
 
     @GET
     @Operation(summary = "Flags by state (default OPEN), colour, rule, leader, task force, town and chain; red first")
-    public List<FlagView> list(@QueryParam("state") Flag.State state,
-                               @QueryParam("colour") Colour colour,
-                               @QueryParam("rule") Rule rule,
-                               @QueryParam("leader") @Size(max = 50) String leader,
-                               @QueryParam("taskForce") @Size(max = 100) String taskForce,
-                               @QueryParam("town") @Size(max = 64) String town,
-                               @QueryParam("chain") @Size(max = 64) String chain,
-                               @QueryParam("project") @Size(max = 32) String project) {
+    public List<FlagView> list(
+            @QueryParam("state") Flag.State state,
+            @QueryParam("colour") Colour colour,
+            @QueryParam("rule") Rule rule,
+            @QueryParam("leader") @Size(max = 50) String leader,
+            @QueryParam("taskForce") @Size(max = 100) String taskForce,
+            @QueryParam("town") @Size(max = 64) String town,
+            @QueryParam("chain") @Size(max = 64) String chain,
+            @QueryParam("project") @Size(max = 32) String project) {
         return flags.find(new FlagQueries.Filter(state, colour, rule, leader, taskForce, town, chain, project));
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The flag rules of the domain brief, as one pure function of a project's facts and the business date: what
@@ -51,10 +50,13 @@ public final class FlagRules {
             return;
         }
         long late = ChronoUnit.DAYS.between(p.plannedStart(), asOf);
-        Colour colour = colour(late, settings.stalledStart().yellowDays(), settings.stalledStart().redDays());
+        Colour colour = colour(
+                late,
+                settings.stalledStart().yellowDays(),
+                settings.stalledStart().redDays());
         if (colour != null) {
-            findings.add(new Finding(Rule.STALLED_START, "", colour,
-                    "计划开工日期 " + p.plannedStart() + "，已逾期 " + late + " 天未开工"));
+            findings.add(new Finding(
+                    Rule.STALLED_START, "", colour, "计划开工日期 " + p.plannedStart() + "，已逾期 " + late + " 天未开工"));
         }
     }
 
@@ -72,7 +74,8 @@ public final class FlagRules {
             reason = "自 " + since + " 入库以来未报送周报";
         }
         long weeks = ChronoUnit.DAYS.between(since, asOf) / 7;
-        Colour colour = colour(weeks, settings.silent().yellowWeeks(), settings.silent().redWeeks());
+        Colour colour =
+                colour(weeks, settings.silent().yellowWeeks(), settings.silent().redWeeks());
         if (colour != null) {
             findings.add(new Finding(Rule.SILENT, "", colour, reason + "，已 " + weeks + " 周未报送"));
         }
@@ -82,7 +85,8 @@ public final class FlagRules {
         if (p.pool() != Pool.BUILDING || p.annualPlan().signum() <= 0 || asOf.getYear() < p.planYear()) {
             return;
         }
-        if (TimeProportionalPlan.daysElapsed(p.planYear(), asOf) <= settings.laggingInvestment().graceDays()) {
+        if (TimeProportionalPlan.daysElapsed(p.planYear(), asOf)
+                <= settings.laggingInvestment().graceDays()) {
             return;
         }
         BigDecimal due = TimeProportionalPlan.due(p.annualPlan(), p.planYear(), asOf);
@@ -90,13 +94,20 @@ public final class FlagRules {
             return;
         }
         BigDecimal ratio = p.completedPlanYear().divide(due, 6, RoundingMode.HALF_UP);
-        Colour colour = ratio.compareTo(settings.laggingInvestment().redBelow()) < 0 ? Colour.RED
+        Colour colour = ratio.compareTo(settings.laggingInvestment().redBelow()) < 0
+                ? Colour.RED
                 : ratio.compareTo(settings.laggingInvestment().yellowBelow()) < 0 ? Colour.YELLOW : null;
         if (colour != null) {
-            String percent = ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString();
-            findings.add(new Finding(Rule.LAGGING_INVESTMENT, "", colour,
+            String percent = ratio.multiply(BigDecimal.valueOf(100))
+                    .setScale(1, RoundingMode.HALF_UP)
+                    .toPlainString();
+            findings.add(new Finding(
+                    Rule.LAGGING_INVESTMENT,
+                    "",
+                    colour,
                     "年度计划投资 " + p.annualPlan().setScale(2).toPlainString() + " 万元，按序时应完成 "
-                            + due.toPlainString() + " 万元，实际完成 " + p.completedPlanYear().setScale(2).toPlainString()
+                            + due.toPlainString() + " 万元，实际完成 "
+                            + p.completedPlanYear().setScale(2).toPlainString()
                             + " 万元（" + percent + "%）"));
         }
     }
@@ -128,7 +139,10 @@ public final class FlagRules {
         long days = ChronoUnit.DAYS.between(p.poolSince(), asOf);
         Colour colour = colour(days, yellow, red);
         if (colour != null) {
-            findings.add(new Finding(Rule.STUCK_CONVERSION, "", colour,
+            findings.add(new Finding(
+                    Rule.STUCK_CONVERSION,
+                    "",
+                    colour,
                     "自 " + p.poolSince() + " 在" + p.pool().label() + "已 " + days + " 天，超过 "
                             + (colour == Colour.RED ? red : yellow) + " 天的转化时限"));
         }
@@ -140,9 +154,15 @@ public final class FlagRules {
                 continue;
             }
             long late = ChronoUnit.DAYS.between(procedure.targetDate(), asOf);
-            Colour colour = colour(late, settings.overdueProcedure().yellowDays(), settings.overdueProcedure().redDays());
+            Colour colour = colour(
+                    late,
+                    settings.overdueProcedure().yellowDays(),
+                    settings.overdueProcedure().redDays());
             if (colour != null) {
-                findings.add(new Finding(Rule.OVERDUE_PROCEDURE, procedure.type(), colour,
+                findings.add(new Finding(
+                        Rule.OVERDUE_PROCEDURE,
+                        procedure.type(),
+                        colour,
                         procedure.label() + " 目标办结日期 " + procedure.targetDate() + "，已超期 " + late + " 天"));
             }
         }
@@ -157,8 +177,7 @@ public final class FlagRules {
         String why = p.annualPlan().compareTo(settings.accountability().annualPlanOver()) > 0
                 ? "年度计划投资 " + p.annualPlan().setScale(2).toPlainString() + " 万元"
                 : "重点转化项目，总投资 " + p.totalInvestment().setScale(2).toPlainString() + " 万元";
-        findings.add(new Finding(Rule.MISSING_ACCOUNTABILITY, "", colour,
-                why + "，须落实一名包联区领导和一个工作专班，尚未落实"));
+        findings.add(new Finding(Rule.MISSING_ACCOUNTABILITY, "", colour, why + "，须落实一名包联区领导和一个工作专班，尚未落实"));
     }
 
     private static Colour colour(long amount, int yellow, int red) {

@@ -1,22 +1,20 @@
 package org.districtledger.tracker.flag;
 
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.ProcedureStatus;
-
-import org.districtledger.contract.AlertEventType;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.districtledger.tracker.clock.ClockMoved;
-import org.districtledger.tracker.project.ProjectsChanged;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.districtledger.contract.AlertEventType;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProcedureStatus;
 import org.districtledger.runtime.SchemaMigration;
 import org.districtledger.tracker.alert.AlertOutbox;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
+import org.districtledger.tracker.clock.ClockMoved;
+import org.districtledger.tracker.project.ProjectsChanged;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProcedure;
 import org.districtledger.tracker.project.TrackedProject;
@@ -82,8 +80,10 @@ public class FlagService {
     /** Evaluates every project as of the business date, a chunk of projects per transaction. */
     public void evaluateAll() {
         LocalDate asOf = clock.today();
-        List<String> codes = QuarkusTransaction.requiringNew().call(() -> TrackedProject.getEntityManager()
-                .createQuery("select p.code from TrackedProject p order by p.code", String.class).getResultList());
+        List<String> codes = QuarkusTransaction.requiringNew()
+                .call(() -> TrackedProject.getEntityManager()
+                        .createQuery("select p.code from TrackedProject p order by p.code", String.class)
+                        .getResultList());
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> chunk = codes.subList(from, Math.min(from + CHUNK, codes.size()));
             try {
@@ -176,17 +176,24 @@ public class FlagService {
             case ESCALATED -> "升级为红灯";
             case CLEARED -> "消除" + flag.colour.label() + "灯";
         };
-        TimelineEntry.add(project.code, Instant.now(), TimelineEntry.Kind.FLAG, change.name(),
+        TimelineEntry.add(
+                project.code,
+                Instant.now(),
+                TimelineEntry.Kind.FLAG,
+                change.name(),
                 what + "【" + flag.rule.label() + "】" + flag.reason + "（截至 " + asOf + "）");
 
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("asOf", asOf);
         content.put("flag", FlagView.of(flag, project, Assignment.findById(project.code)));
-        alerts.publish(project, switch (change) {
-            case RAISED -> AlertEventType.FLAG_RAISED;
-            case ESCALATED -> AlertEventType.FLAG_ESCALATED;
-            case CLEARED -> AlertEventType.FLAG_CLEARED;
-        }, content);
+        alerts.publish(
+                project,
+                switch (change) {
+                    case RAISED -> AlertEventType.FLAG_RAISED;
+                    case ESCALATED -> AlertEventType.FLAG_ESCALATED;
+                    case CLEARED -> AlertEventType.FLAG_CLEARED;
+                },
+                content);
     }
 
     /** Since when the project has been on the ledger as it stands: in its pool, or since the tracker heard of it. */
@@ -198,11 +205,25 @@ public class FlagService {
     }
 
     private static ProjectFacts facts(TrackedProject p) {
-        List<ProjectFacts.Procedure> procedures = TrackedProcedure.<TrackedProcedure>list("id.projectCode", p.code).stream()
-                .map(t -> new ProjectFacts.Procedure(t.id.type(), t.label, ProcedureStatus.valueOf(t.status), t.targetDate))
-                .toList();
-        return new ProjectFacts(p.code, Pool.valueOf(p.pool), p.planYear, p.totalInvestment, p.annualPlanInvestment,
-                p.investmentCompletedPlanYear, p.plannedStart, p.actualStart, p.poolSince, p.lastReportedWeek,
-                p.keyConversion, knownSince(p), Assignment.findById(p.code) != null, procedures);
+        List<ProjectFacts.Procedure> procedures =
+                TrackedProcedure.<TrackedProcedure>list("id.projectCode", p.code).stream()
+                        .map(t -> new ProjectFacts.Procedure(
+                                t.id.type(), t.label, ProcedureStatus.valueOf(t.status), t.targetDate))
+                        .toList();
+        return new ProjectFacts(
+                p.code,
+                Pool.valueOf(p.pool),
+                p.planYear,
+                p.totalInvestment,
+                p.annualPlanInvestment,
+                p.investmentCompletedPlanYear,
+                p.plannedStart,
+                p.actualStart,
+                p.poolSince,
+                p.lastReportedWeek,
+                p.keyConversion,
+                knownSince(p),
+                Assignment.findById(p.code) != null,
+                procedures);
     }
 }

@@ -20,16 +20,48 @@ public class FlagSettingsCheck {
 
     static List<String> problems(FlagSettings s) {
         List<String> problems = new ArrayList<>();
-        redAfterYellow(problems, "ledger.flags.stalled-start", "days", s.stalledStart().yellowDays(), s.stalledStart().redDays());
-        redAfterYellow(problems, "ledger.flags.silent", "weeks", s.silent().yellowWeeks(), s.silent().redWeeks());
+        redAfterYellow(
+                problems,
+                "ledger.flags.stalled-start",
+                "days",
+                s.stalledStart().yellowDays(),
+                s.stalledStart().redDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.silent",
+                "weeks",
+                s.silent().yellowWeeks(),
+                s.silent().redWeeks());
         var stuck = s.stuckConversion();
-        redAfterYellow(problems, "ledger.flags.stuck-conversion.planning", "days", stuck.planningYellowDays(), stuck.planningRedDays());
-        redAfterYellow(problems, "ledger.flags.stuck-conversion.reserve", "days", stuck.reserveYellowDays(), stuck.reserveRedDays());
-        redAfterYellow(problems, "ledger.flags.stuck-conversion.preparing", "days", stuck.preparingYellowDays(), stuck.preparingRedDays());
-        redAfterYellow(problems, "ledger.flags.overdue-procedure", "days", s.overdueProcedure().yellowDays(), s.overdueProcedure().redDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.stuck-conversion.planning",
+                "days",
+                stuck.planningYellowDays(),
+                stuck.planningRedDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.stuck-conversion.reserve",
+                "days",
+                stuck.reserveYellowDays(),
+                stuck.reserveRedDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.stuck-conversion.preparing",
+                "days",
+                stuck.preparingYellowDays(),
+                stuck.preparingRedDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.overdue-procedure",
+                "days",
+                s.overdueProcedure().yellowDays(),
+                s.overdueProcedure().redDays());
         if (s.laggingInvestment().redBelow().compareTo(s.laggingInvestment().yellowBelow()) >= 0) {
-            problems.add("ledger.flags.lagging-investment.red-below (" + s.laggingInvestment().redBelow()
-                    + ") must be below ledger.flags.lagging-investment.yellow-below (" + s.laggingInvestment().yellowBelow() + ")");
+            problems.add("ledger.flags.lagging-investment.red-below ("
+                    + s.laggingInvestment().redBelow()
+                    + ") must be below ledger.flags.lagging-investment.yellow-below ("
+                    + s.laggingInvestment().yellowBelow() + ")");
         }
         return problems;
     }

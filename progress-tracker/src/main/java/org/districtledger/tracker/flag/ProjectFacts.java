@@ -15,12 +15,22 @@ import java.util.List;
  * @param knownSince the day the tracker first learned of the project
  * @param assigned whether it has a leader and a task force
  */
-public record ProjectFacts(String code, Pool pool, int planYear, BigDecimal totalInvestment, BigDecimal annualPlan,
-                           BigDecimal completedPlanYear, LocalDate plannedStart, LocalDate actualStart,
-                           LocalDate poolSince, String lastReportedWeek, boolean keyConversion, LocalDate knownSince,
-                           boolean assigned, List<Procedure> procedures) {
+public record ProjectFacts(
+        String code,
+        Pool pool,
+        int planYear,
+        BigDecimal totalInvestment,
+        BigDecimal annualPlan,
+        BigDecimal completedPlanYear,
+        LocalDate plannedStart,
+        LocalDate actualStart,
+        LocalDate poolSince,
+        String lastReportedWeek,
+        boolean keyConversion,
+        LocalDate knownSince,
+        boolean assigned,
+        List<Procedure> procedures) {
 
     /** A permit that is not done yet, with its target date. */
-    public record Procedure(String type, String label, ProcedureStatus status, LocalDate targetDate) {
-    }
+    public record Procedure(String type, String label, ProcedureStatus status, LocalDate targetDate) {}
 }

@@ -38,9 +38,12 @@ public class DeadLetters {
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build();
-        emitter.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata))
-                .await().atMost(Duration.ofSeconds(60));
-        LOG.warnf("Record %s-%d@%d (key %s) went to the dead-letter topic: %s",
+        emitter.sendMessage(
+                        Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata))
+                .await()
+                .atMost(Duration.ofSeconds(60));
+        LOG.warnf(
+                "Record %s-%d@%d (key %s) went to the dead-letter topic: %s",
                 record.topic(), record.partition(), record.offset(), record.key(), reason);
     }
 }

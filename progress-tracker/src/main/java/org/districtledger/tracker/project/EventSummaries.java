@@ -1,7 +1,6 @@
 package org.districtledger.tracker.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.districtledger.contract.Labelled;
 import org.districtledger.contract.MilestoneType;
 import org.districtledger.contract.Pool;
@@ -11,8 +10,7 @@ import org.districtledger.contract.ProjectEventType;
 /** How a registry event reads in a project's timeline, in the words of the project office. */
 final class EventSummaries {
 
-    private EventSummaries() {
-    }
+    private EventSummaries() {}
 
     static String of(ProjectEvent event) {
         JsonNode change = event.change();
@@ -20,27 +18,41 @@ final class EventSummaries {
         return switch (type) {
             case "registered.v1" -> "登记入库：" + pool(event.project().path("pool").asText());
             case "updated.v1" -> "信息变更：" + join(change.path("fields"));
-            case "converted.v1" -> "项目转化：" + pool(change.path("from").asText()) + " → " + pool(change.path("to").asText())
-                    + "（" + change.path("date").asText() + "）"
-                    + (change.path("reason").isTextual() ? "，原因：" + change.path("reason").asText() : "");
+            case "converted.v1" ->
+                "项目转化：" + pool(change.path("from").asText()) + " → "
+                        + pool(change.path("to").asText())
+                        + "（" + change.path("date").asText() + "）"
+                        + (change.path("reason").isTextual()
+                                ? "，原因：" + change.path("reason").asText()
+                                : "");
             case "progress-reported.v1" -> {
                 JsonNode report = change.path("report");
-                yield (change.path("corrected").asBoolean() ? "更正周报 " : "周报 ") + report.path("isoWeek").asText()
+                yield (change.path("corrected").asBoolean() ? "更正周报 " : "周报 ")
+                        + report.path("isoWeek").asText()
                         + "：完成投资 " + report.path("investmentCompleted").asText() + " 万元，年度累计 "
                         + report.path("cumulativeInvestmentYear").asText() + " 万元，形象进度 "
                         + report.path("imageProgressPercent").asText() + "%";
             }
             case "procedure-updated.v1" -> {
                 JsonNode procedure = change.path("procedure");
-                yield "手续 " + procedure.path("label").asText() + "：" + Labelled.labelOf(ProcedureStatus.class, procedure.path("status").asText())
-                        + (procedure.path("approvalNumber").isTextual() ? "（" + procedure.path("approvalNumber").asText() + "）" : "");
+                yield "手续 " + procedure.path("label").asText() + "："
+                        + Labelled.labelOf(
+                                ProcedureStatus.class, procedure.path("status").asText())
+                        + (procedure.path("approvalNumber").isTextual()
+                                ? "（" + procedure.path("approvalNumber").asText() + "）"
+                                : "");
             }
-            case "milestone-reached.v1" -> "里程碑 " + Labelled.labelOf(MilestoneType.class, change.path("milestone").asText())
-                    + "：" + change.path("date").asText();
-            case "problem-raised.v1" -> "提出问题：" + change.path("problem").path("title").asText()
-                    + "（协调部门：" + change.path("problem").path("department").asText() + "）";
-            case "problem-resolved.v1" -> "问题已解决：" + change.path("problem").path("title").asText()
-                    + "，" + change.path("problem").path("resolutionNote").asText();
+            case "milestone-reached.v1" ->
+                "里程碑 "
+                        + Labelled.labelOf(
+                                MilestoneType.class, change.path("milestone").asText()) + "："
+                        + change.path("date").asText();
+            case "problem-raised.v1" ->
+                "提出问题：" + change.path("problem").path("title").asText() + "（协调部门："
+                        + change.path("problem").path("department").asText() + "）";
+            case "problem-resolved.v1" ->
+                "问题已解决：" + change.path("problem").path("title").asText() + "，"
+                        + change.path("problem").path("resolutionNote").asText();
             default -> event.type();
         };
     }

@@ -22,8 +22,8 @@ import java.util.UUID;
  * @param change what changed, as the event type describes it
  * @param project the project's state after the change
  */
-public record ProjectEvent(UUID id, String type, String code, Instant time, long sequence, JsonNode change,
-                           JsonNode project) {
+public record ProjectEvent(
+        UUID id, String type, String code, Instant time, long sequence, JsonNode change, JsonNode project) {
 
     public static final String TYPE_PREFIX = "ledger.project.";
 
@@ -48,19 +48,23 @@ public record ProjectEvent(UUID id, String type, String code, Instant time, long
         } catch (JsonProcessingException e) {
             throw new UnreadableRecordException("the body is not JSON: " + e.getOriginalMessage());
         }
-        if (body == null || !body.path("sequence").canConvertToLong() || body.path("sequence").asLong() < 1) {
+        if (body == null
+                || !body.path("sequence").canConvertToLong()
+                || body.path("sequence").asLong() < 1) {
             throw new UnreadableRecordException("the body has no positive sequence number");
         }
         JsonNode project = body.path("project");
         String code = project.path("code").asText("");
         if (code.isEmpty() || !code.equals(record.key())) {
-            throw new UnreadableRecordException("the project code in the body (" + code + ") is not the record key (" + record.key() + ")");
+            throw new UnreadableRecordException(
+                    "the project code in the body (" + code + ") is not the record key (" + record.key() + ")");
         }
         for (String field : new String[] {"name", "pool", "planYear", "totalInvestment", "annualPlanInvestment"}) {
             if (project.path(field).isMissingNode() || project.path(field).isNull()) {
                 throw new UnreadableRecordException("the project in the body has no " + field);
             }
         }
-        return new ProjectEvent(id, event.type(), code, event.time(), body.get("sequence").asLong(), body.path("change"), project);
+        return new ProjectEvent(
+                id, event.type(), code, event.time(), body.get("sequence").asLong(), body.path("change"), project);
     }
 }

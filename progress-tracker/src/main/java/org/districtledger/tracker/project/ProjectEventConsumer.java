@@ -66,7 +66,10 @@ public class ProjectEventConsumer {
                 } catch (RuntimeException rulesFailed) {
                     try {
                         retry.untilReachable(what, () -> readModel.applyWithoutFlags(one));
-                        LOG.errorf(rulesFailed, "Applied %s, but its flags could not be evaluated; the nightly run will", what);
+                        LOG.errorf(
+                                rulesFailed,
+                                "Applied %s, but its flags could not be evaluated; the nightly run will",
+                                what);
                     } catch (RuntimeException refused) {
                         deadLetters.send(sources.get(i), "cannot be applied: " + Failures.rootMessage(refused));
                     }

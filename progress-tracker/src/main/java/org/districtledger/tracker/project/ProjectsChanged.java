@@ -8,5 +8,4 @@ import java.util.Set;
  * applied, their assignment changed): whatever watches projects, the flag rules above all, looks at them again
  * as of {@code asOf} before the transaction commits.
  */
-public record ProjectsChanged(Set<String> codes, LocalDate asOf) {
-}
+public record ProjectsChanged(Set<String> codes, LocalDate asOf) {}

@@ -1,15 +1,14 @@
 package org.districtledger.tracker.project;
 
-import org.districtledger.runtime.HttpProblemException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.tracker.clock.BusinessClock;
-import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -34,7 +33,11 @@ public class ReadModel {
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
     /** What applying an event did. */
-    public enum Result { APPLIED, DUPLICATE, OUTDATED }
+    public enum Result {
+        APPLIED,
+        DUPLICATE,
+        OUTDATED
+    }
 
     private final Event<ProjectsChanged> changes;
     private final BusinessClock clock;
@@ -93,14 +96,16 @@ public class ReadModel {
             }
             if (event.sequence() > expected) {
                 project.sequenceGaps++;
-                LOG.warnf("Events of %s are missing: expected sequence %d, got %d (%s); applied the newer state",
+                LOG.warnf(
+                        "Events of %s are missing: expected sequence %d, got %d (%s); applied the newer state",
                         event.code(), expected, event.sequence(), event.type());
             }
             String poolBefore = project.pool;
             copyState(event, project);
             project.persist();
             applyChange(event, poolBefore);
-            TimelineEntry.add(event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
+            TimelineEntry.add(
+                    event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
             result = Result.APPLIED;
         }
         ProcessedEvent processed = new ProcessedEvent();
@@ -134,7 +139,9 @@ public class ReadModel {
         var query = pool == null
                 ? TrackedProject.<TrackedProject>findAll(Sort.by("code"))
                 : TrackedProject.<TrackedProject>find("pool", Sort.by("code"), pool);
-        var items = query.page(Page.of(page, size)).list().stream().map(TrackedProjectView::of).toList();
+        var items = query.page(Page.of(page, size)).list().stream()
+                .map(TrackedProjectView::of)
+                .toList();
         return new TrackedProjectPage(items, page, size, query.count());
     }
 
@@ -144,7 +151,8 @@ public class ReadModel {
         switch (event.type()) {
             case "ledger.project.procedure-updated.v1" -> {
                 JsonNode p = change.path("procedure");
-                TrackedProcedure.Key key = new TrackedProcedure.Key(event.code(), p.path("type").asText());
+                TrackedProcedure.Key key =
+                        new TrackedProcedure.Key(event.code(), p.path("type").asText());
                 TrackedProcedure procedure = TrackedProcedure.findById(key);
                 if (procedure == null) {
                     procedure = new TrackedProcedure();
@@ -173,14 +181,16 @@ public class ReadModel {
             }
             case "ledger.project.progress-reported.v1" -> {
                 JsonNode r = change.path("report");
-                TrackedProgress.Key key = new TrackedProgress.Key(event.code(), r.path("isoWeek").asText());
+                TrackedProgress.Key key =
+                        new TrackedProgress.Key(event.code(), r.path("isoWeek").asText());
                 TrackedProgress progress = TrackedProgress.findById(key);
                 if (progress == null) {
                     progress = new TrackedProgress();
                     progress.id = key;
                 }
                 progress.weekStart = date(r, "weekStart");
-                progress.investmentCompleted = r.path("investmentCompleted").decimalValue().setScale(2);
+                progress.investmentCompleted =
+                        r.path("investmentCompleted").decimalValue().setScale(2);
                 progress.imageProgressPercent = r.path("imageProgressPercent").asInt();
                 progress.siteStatus = r.path("siteStatus").asText();
                 progress.revision = r.path("revision").asInt();
@@ -190,9 +200,13 @@ public class ReadModel {
                 TrackedConversion conversion = new TrackedConversion();
                 conversion.id = new TrackedConversion.Key(event.code(), event.sequence());
                 // the schema requires all three; an event without them still records the move it made
-                conversion.fromPool = change.hasNonNull("from") ? change.path("from").asText() : String.valueOf(poolBefore);
-                conversion.toPool = change.hasNonNull("to") ? change.path("to").asText() : event.project().path("pool").asText();
-                conversion.convertedOn = change.hasNonNull("date") ? date(change, "date") : LocalDate.ofInstant(event.time(), DISTRICT);
+                conversion.fromPool =
+                        change.hasNonNull("from") ? change.path("from").asText() : String.valueOf(poolBefore);
+                conversion.toPool = change.hasNonNull("to")
+                        ? change.path("to").asText()
+                        : event.project().path("pool").asText();
+                conversion.convertedOn =
+                        change.hasNonNull("date") ? date(change, "date") : LocalDate.ofInstant(event.time(), DISTRICT);
                 conversion.forwardByOne = change.path("forwardByOne").asBoolean(false);
                 conversion.persist();
             }
@@ -217,7 +231,9 @@ public class ReadModel {
         target.annualPlanInvestment = money(p, "annualPlanInvestment");
         target.investmentCompletedTotal = money(p, "investmentCompletedTotal");
         target.investmentCompletedPlanYear = money(p, "investmentCompletedPlanYear");
-        target.imageProgressPercent = p.path("imageProgressPercent").isInt() ? p.path("imageProgressPercent").asInt() : null;
+        target.imageProgressPercent = p.path("imageProgressPercent").isInt()
+                ? p.path("imageProgressPercent").asInt()
+                : null;
         target.lastReportedWeek = text(p, "lastReportedWeek");
         target.keyConversion = p.path("keyConversion").asBoolean(false);
         target.poolSince = date(p, "poolSince");

@@ -18,7 +18,11 @@ import java.time.Instant;
 public class TimelineEntry extends PanacheEntityBase {
 
     /** Where the line comes from. */
-    public enum Kind { EVENT, FLAG, ASSIGNMENT }
+    public enum Kind {
+        EVENT,
+        FLAG,
+        ASSIGNMENT
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,13 +1,12 @@
 package org.districtledger.tracker.project;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,8 +21,7 @@ import java.util.List;
 public class TimelineResource {
 
     /** One line of the story. */
-    public record Line(Instant at, TimelineEntry.Kind kind, String type, String summary) {
-    }
+    public record Line(Instant at, TimelineEntry.Kind kind, String type, String summary) {}
 
     private final ReadModel readModel;
 

@@ -16,8 +16,9 @@ import java.time.LocalDate;
 public class TrackedConversion extends PanacheEntityBase {
 
     @Embeddable
-    public record Key(@Column(name = "project_code") String projectCode, @Column(name = "sequence") long sequence) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "project_code") String projectCode,
+            @Column(name = "sequence") long sequence) implements Serializable {}
 
     @EmbeddedId
     public Key id;

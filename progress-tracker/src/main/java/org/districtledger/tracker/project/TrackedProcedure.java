@@ -17,8 +17,9 @@ public class TrackedProcedure extends PanacheEntityBase {
 
     /** The project and the permit type. */
     @Embeddable
-    public record Key(@Column(name = "project_code") String projectCode, @Column(name = "type") String type) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "project_code") String projectCode,
+            @Column(name = "type") String type) implements Serializable {}
 
     @EmbeddedId
     public Key id;

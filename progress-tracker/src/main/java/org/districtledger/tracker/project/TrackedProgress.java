@@ -18,8 +18,9 @@ public class TrackedProgress extends PanacheEntityBase {
 
     /** The project and the ISO week. */
     @Embeddable
-    public record Key(@Column(name = "project_code") String projectCode, @Column(name = "iso_week") String isoWeek) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "project_code") String projectCode,
+            @Column(name = "iso_week") String isoWeek) implements Serializable {}
 
     @EmbeddedId
     public Key id;

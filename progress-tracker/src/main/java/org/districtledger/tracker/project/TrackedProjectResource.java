@@ -1,7 +1,6 @@
 package org.districtledger.tracker.project;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,9 +37,10 @@ public class TrackedProjectResource {
 
     @GET
     @Operation(summary = "Lists tracked projects, by ledger code, one page at a time")
-    public TrackedProjectPage list(@QueryParam("pool") String pool,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+    public TrackedProjectPage list(
+            @QueryParam("pool") String pool,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return readModel.list(pool, page, size);
     }
 }

@@ -35,10 +35,33 @@ public record TrackedProjectView(
         int sequenceGaps) {
 
     public static TrackedProjectView of(TrackedProject p) {
-        return new TrackedProjectView(p.code, p.nationalCode, p.name, p.pool, p.poolSince, p.cityCategory,
-                p.industryChain, p.town, p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment,
-                p.investmentCompletedPlanYear, p.investmentCompletedTotal, p.imageProgressPercent, p.lastReportedWeek,
-                p.keyConversion, p.plannedStart, p.plannedCompletion, p.actualSiteEntry, p.actualStart,
-                p.actualCompletion, p.actualProduction, p.lastSequence, p.lastEventType, p.lastEventAt, p.sequenceGaps);
+        return new TrackedProjectView(
+                p.code,
+                p.nationalCode,
+                p.name,
+                p.pool,
+                p.poolSince,
+                p.cityCategory,
+                p.industryChain,
+                p.town,
+                p.leadDepartment,
+                p.planYear,
+                p.totalInvestment,
+                p.annualPlanInvestment,
+                p.investmentCompletedPlanYear,
+                p.investmentCompletedTotal,
+                p.imageProgressPercent,
+                p.lastReportedWeek,
+                p.keyConversion,
+                p.plannedStart,
+                p.plannedCompletion,
+                p.actualSiteEntry,
+                p.actualStart,
+                p.actualCompletion,
+                p.actualProduction,
+                p.lastSequence,
+                p.lastEventType,
+                p.lastEventAt,
+                p.sequenceGaps);
     }
 }

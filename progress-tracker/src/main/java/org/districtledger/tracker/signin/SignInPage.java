@@ -45,7 +45,8 @@ public class SignInPage {
     private final DemoTokens tokens;
     private final String title;
 
-    public SignInPage(DemoIdentity demo, DemoTokens tokens, @ConfigProperty(name = "ledger.weekly.title") String title) {
+    public SignInPage(
+            DemoIdentity demo, DemoTokens tokens, @ConfigProperty(name = "ledger.weekly.title") String title) {
         this.demo = demo;
         this.tokens = tokens;
         this.title = title;
@@ -65,16 +66,25 @@ public class SignInPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Signs a demo user in and goes on to the page asked for")
-    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
-                           @FormParam("next") String next) {
+    public Response signIn(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("next") String next) {
         requireDemo();
         String target = safeNext(next);
         return tokens.signIn(username, password)
                 .map(token -> Response.seeOther(URI.create(target))
-                        .cookie(new NewCookie.Builder(DemoSessionMechanism.COOKIE).value(token).path("/").httpOnly(true)
-                                .sameSite(NewCookie.SameSite.STRICT).maxAge((int) tokens.lifetimeSeconds()).build())
+                        .cookie(new NewCookie.Builder(DemoSessionMechanism.COOKIE)
+                                .value(token)
+                                .path("/")
+                                .httpOnly(true)
+                                .sameSite(NewCookie.SameSite.STRICT)
+                                .maxAge((int) tokens.lifetimeSeconds())
+                                .build())
                         .build())
-                .orElseGet(() -> Response.status(401).entity(Templates.login(title, target, "用户名或密码不正确")).build());
+                .orElseGet(() -> Response.status(401)
+                        .entity(Templates.login(title, target, "用户名或密码不正确"))
+                        .build());
     }
 
     @POST
@@ -83,8 +93,13 @@ public class SignInPage {
     @Operation(summary = "Signs out")
     public Response signOut() {
         return Response.seeOther(URI.create(DemoSessionMechanism.SIGN_IN))
-                .cookie(new NewCookie.Builder(DemoSessionMechanism.COOKIE).value("").path("/").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build())
+                .cookie(new NewCookie.Builder(DemoSessionMechanism.COOKIE)
+                        .value("")
+                        .path("/")
+                        .httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT)
+                        .maxAge(0)
+                        .build())
                 .build();
     }
 
@@ -96,6 +111,8 @@ public class SignInPage {
 
     /** Only a page of this service: a path, never another site. */
     private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/weekly";
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                ? next
+                : "/weekly";
     }
 }

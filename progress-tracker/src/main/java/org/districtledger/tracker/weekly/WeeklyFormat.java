@@ -1,29 +1,28 @@
 package org.districtledger.tracker.weekly;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
+import io.quarkus.qute.TemplateExtension;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.tracker.project.TimelineEntry;
 
-import io.quarkus.qute.TemplateExtension;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 /** How the weekly pages write money, shares, changes and Chinese labels. */
 @TemplateExtension
 final class WeeklyFormat {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
-    private WeeklyFormat() {
-    }
+    private WeeklyFormat() {}
 
     /** 万元 with thousands separators and two decimals. */
     static String wan(BigDecimal amount) {

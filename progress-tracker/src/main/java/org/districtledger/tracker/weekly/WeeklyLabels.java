@@ -11,8 +11,7 @@ public final class WeeklyLabels {
 
     private static final Map<String, String> CHANGES = Map.of("RAISED", "新亮灯", "ESCALATED", "升级为红灯", "CLEARED", "已消除");
 
-    private WeeklyLabels() {
-    }
+    private WeeklyLabels() {}
 
     public static String pool(String pool) {
         return Labelled.labelOf(Pool.class, pool);

@@ -1,7 +1,5 @@
 package org.districtledger.tracker.weekly;
 
-import org.districtledger.runtime.web.HtmlPage;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,12 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.contract.IsoWeek;
 import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.runtime.identity.DemoIdentity;
 import org.districtledger.runtime.identity.Roles;
+import org.districtledger.runtime.web.HtmlPage;
 import org.districtledger.tracker.project.ReadModel;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
@@ -44,15 +43,26 @@ import java.util.Map;
 public class WeeklyPage {
 
     /** The pools a leader may filter by, in the order of the funnel and then the rest. */
-    static final List<String> POOLS = Arrays.stream(Pool.values()).map(Pool::name).toList();
+    static final List<String> POOLS =
+            Arrays.stream(Pool.values()).map(Pool::name).toList();
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance weekly(String title, WeeklySchedule report, WeeklyService.Filter filter,
-                                              WeeklyService.FilterChoices choices, List<String> pools, String previousWeek,
-                                              String nextWeek, String query, String chartData, String user, boolean signOut);
+        static native TemplateInstance weekly(
+                String title,
+                WeeklySchedule report,
+                WeeklyService.Filter filter,
+                WeeklyService.FilterChoices choices,
+                List<String> pools,
+                String previousWeek,
+                String nextWeek,
+                String query,
+                String chartData,
+                String user,
+                boolean signOut);
 
-        static native TemplateInstance timeline(String title, TrackedProject project, List<TimelineEntry> entries, String backWeek);
+        static native TemplateInstance timeline(
+                String title, TrackedProject project, List<TimelineEntry> entries, String backWeek);
     }
 
     private final WeeklyService weekly;
@@ -62,8 +72,13 @@ public class WeeklyPage {
     private final CurrentUser user;
     private final DemoIdentity demo;
 
-    public WeeklyPage(WeeklyService weekly, ReadModel readModel, ObjectMapper json, @ConfigProperty(name = "ledger.weekly.title") String title,
-                      CurrentUser user, DemoIdentity demo) {
+    public WeeklyPage(
+            WeeklyService weekly,
+            ReadModel readModel,
+            ObjectMapper json,
+            @ConfigProperty(name = "ledger.weekly.title") String title,
+            CurrentUser user,
+            DemoIdentity demo) {
         this.weekly = weekly;
         this.readModel = readModel;
         this.json = json;
@@ -74,21 +89,47 @@ public class WeeklyPage {
 
     @GET
     @Operation(summary = "The weekly scheduling page, in Chinese; the week of the business clock unless one is picked")
-    public TemplateInstance page(@QueryParam("week") @Size(max = 8) String week,
-                                 @QueryParam("leader") @Size(max = 50) String leader,
-                                 @QueryParam("town") @Size(max = 64) String town,
-                                 @QueryParam("chain") @Size(max = 64) String chain,
-                                 @QueryParam("pool") @Size(max = 16) String pool,
-                                 @QueryParam("cityCategory") @Size(max = 24) String cityCategory) throws JsonProcessingException {
+    public TemplateInstance page(
+            @QueryParam("week") @Size(max = 8) String week,
+            @QueryParam("leader") @Size(max = 50) String leader,
+            @QueryParam("town") @Size(max = 64) String town,
+            @QueryParam("chain") @Size(max = 64) String chain,
+            @QueryParam("pool") @Size(max = 16) String pool,
+            @QueryParam("cityCategory") @Size(max = 24) String cityCategory)
+            throws JsonProcessingException {
         IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
-        WeeklyService.Filter filter = new WeeklyService.Filter(blank(leader), blank(town), blank(chain), blank(pool), blank(cityCategory));
+        WeeklyService.Filter filter =
+                new WeeklyService.Filter(blank(leader), blank(town), blank(chain), blank(pool), blank(cityCategory));
         WeeklySchedule report = weekly.report(picked, filter);
-        String chartData = json.writeValueAsString(Map.of("series", report.series(), "funnel", report.funnel().stream()
-                .map(stage -> Map.of("pool", stage.pool(), "label", WeeklyLabels.pool(stage.pool()), "projects", stage.projects(),
-                        "convertedIn", stage.convertedIn(), "convertedOut", stage.convertedOut()))
-                .toList()));
-        return Templates.weekly(title, report, filter, weekly.choices(), POOLS, previous(picked).toString(), next(picked).toString(),
-                query(filter), chartData, user.name(), demo.enabled());
+        String chartData = json.writeValueAsString(Map.of(
+                "series",
+                report.series(),
+                "funnel",
+                report.funnel().stream()
+                        .map(stage -> Map.of(
+                                "pool",
+                                stage.pool(),
+                                "label",
+                                WeeklyLabels.pool(stage.pool()),
+                                "projects",
+                                stage.projects(),
+                                "convertedIn",
+                                stage.convertedIn(),
+                                "convertedOut",
+                                stage.convertedOut()))
+                        .toList()));
+        return Templates.weekly(
+                title,
+                report,
+                filter,
+                weekly.choices(),
+                POOLS,
+                previous(picked).toString(),
+                next(picked).toString(),
+                query(filter),
+                chartData,
+                user.name(),
+                demo.enabled());
     }
 
     /** The running header of the printed pages: the title and the week, at the top of every A4 page. */
@@ -100,18 +141,21 @@ public class WeeklyPage {
         IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
         return "@page {\n"
                 + "  @top-left { content: \"" + cssText(title) + "\"; font-size: 9pt; color: #5f6b7a; }\n"
-                + "  @top-right { content: \"" + cssText(weekly.heading(picked)) + "\"; font-size: 9pt; color: #5f6b7a; }\n"
+                + "  @top-right { content: \"" + cssText(weekly.heading(picked))
+                + "\"; font-size: 9pt; color: #5f6b7a; }\n"
                 + "}\n";
     }
 
     @GET
     @Path("/projects/{code}")
     @Operation(summary = "A project's timeline page: the registry's events, its flags and its assignments, in Chinese")
-    public TemplateInstance timeline(@PathParam("code") @Size(max = 32) String code, @QueryParam("week") @Size(max = 8) String week) {
+    public TemplateInstance timeline(
+            @PathParam("code") @Size(max = 32) String code, @QueryParam("week") @Size(max = 8) String week) {
         String back = blank(week) == null ? null : IsoWeek.parse(week, "week").toString();
         List<TimelineEntry> newestFirst = new ArrayList<>(readModel.timeline(code));
         Collections.reverse(newestFirst);
-        TrackedProject project = readModel.project(code).orElseThrow(() -> HttpProblemException.notFound("Project", code));
+        TrackedProject project =
+                readModel.project(code).orElseThrow(() -> HttpProblemException.notFound("Project", code));
         return Templates.timeline(title, project, newestFirst, back);
     }
 

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 public class WeeklyService {
 
     /** The four pools of the funnel, from idea to site. */
-    public static final List<String> FUNNEL = Pool.FUNNEL.stream().map(Pool::name).toList();
+    public static final List<String> FUNNEL =
+            Pool.FUNNEL.stream().map(Pool::name).toList();
 
     private final BusinessClock clock;
     private final EntityManager entities;
@@ -61,8 +62,8 @@ public class WeeklyService {
     }
 
     /** The values each filter can take, for the page's choices. */
-    public record FilterChoices(List<String> leaders, List<String> towns, List<String> chains, List<String> cityCategories) {
-    }
+    public record FilterChoices(
+            List<String> leaders, List<String> towns, List<String> chains, List<String> cityCategories) {}
 
     /** The business clock's week. */
     public IsoWeek currentWeek() {
@@ -78,8 +79,14 @@ public class WeeklyService {
 
     /** 2023年第26周（6月26日—7月2日）. */
     public static String chinese(IsoWeek week) {
-        return String.format("%d年第%d周（%d月%d日—%d月%d日）", week.year(), week.week(), week.monday().getMonthValue(),
-                week.monday().getDayOfMonth(), week.sunday().getMonthValue(), week.sunday().getDayOfMonth());
+        return String.format(
+                "%d年第%d周（%d月%d日—%d月%d日）",
+                week.year(),
+                week.week(),
+                week.monday().getMonthValue(),
+                week.monday().getDayOfMonth(),
+                week.sunday().getMonthValue(),
+                week.sunday().getDayOfMonth());
     }
 
     @Transactional
@@ -87,8 +94,10 @@ public class WeeklyService {
         return new FilterChoices(
                 distinct("select distinct a.leaderName from Assignment a order by 1"),
                 distinct("select distinct p.town from TrackedProject p where p.town is not null order by 1"),
-                distinct("select distinct p.industryChain from TrackedProject p where p.industryChain is not null order by 1"),
-                distinct("select distinct p.cityCategory from TrackedProject p where p.cityCategory is not null order by 1"));
+                distinct(
+                        "select distinct p.industryChain from TrackedProject p where p.industryChain is not null order by 1"),
+                distinct(
+                        "select distinct p.cityCategory from TrackedProject p where p.cityCategory is not null order by 1"));
     }
 
     private List<String> distinct(String query) {
@@ -105,10 +114,12 @@ public class WeeklyService {
         int year = week.year();
         LocalDate yearStart = LocalDate.of(year, 1, 1);
 
-        Map<String, Assignment> assignments = Assignment.<Assignment>listAll().stream()
-                .collect(Collectors.toMap(a -> a.projectCode, a -> a));
-        Map<String, List<TrackedConversion>> conversionsByProject = TrackedConversion.<TrackedConversion>list("order by convertedOn, id.sequence")
-                .stream().collect(Collectors.groupingBy(c -> c.id.projectCode(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, Assignment> assignments =
+                Assignment.<Assignment>listAll().stream().collect(Collectors.toMap(a -> a.projectCode, a -> a));
+        Map<String, List<TrackedConversion>> conversionsByProject =
+                TrackedConversion.<TrackedConversion>list("order by convertedOn, id.sequence").stream()
+                        .collect(Collectors.groupingBy(
+                                c -> c.id.projectCode(), LinkedHashMap::new, Collectors.toList()));
 
         Map<String, TrackedProject> projects = new LinkedHashMap<>();
         Map<String, String> pools = new HashMap<>();
@@ -125,50 +136,85 @@ public class WeeklyService {
                 pools.put(p.code, pool);
             }
         }
-        List<Flag> flags = Flag.<Flag>listAll().stream().filter(f -> projects.containsKey(f.projectCode)).toList();
+        List<Flag> flags = Flag.<Flag>listAll().stream()
+                .filter(f -> projects.containsKey(f.projectCode))
+                .toList();
         List<TrackedConversion> conversions = conversionsByProject.entrySet().stream()
-                .filter(e -> projects.containsKey(e.getKey())).flatMap(e -> e.getValue().stream()).toList();
+                .filter(e -> projects.containsKey(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .toList();
 
         Map<String, Long> poolCounts = new TreeMap<>();
         pools.values().forEach(pool -> poolCounts.merge(pool, 1L, Long::sum));
 
         List<TrackedProject> planned = projects.values().stream()
-                .filter(p -> p.planYear == year && p.plannedStart != null && p.plannedStart.getYear() == year
+                .filter(p -> p.planYear == year
+                        && p.plannedStart != null
+                        && p.plannedStart.getYear() == year
                         && (p.actualStart == null || p.actualStart.getYear() == year))
                 .toList();
-        long started = planned.stream().filter(p -> p.actualStart != null && !p.actualStart.isAfter(asOf)).count();
-        WeeklySchedule.Starts starts = new WeeklySchedule.Starts(planned.size(), started, share(BigDecimal.valueOf(started), BigDecimal.valueOf(planned.size())));
+        long started = planned.stream()
+                .filter(p -> p.actualStart != null && !p.actualStart.isAfter(asOf))
+                .count();
+        WeeklySchedule.Starts starts = new WeeklySchedule.Starts(
+                planned.size(), started, share(BigDecimal.valueOf(started), BigDecimal.valueOf(planned.size())));
 
-        BigDecimal annualPlan = projects.values().stream().filter(p -> p.planYear == year && Pool.valueOf(pools.get(p.code)).underWay())
-                .map(p -> p.annualPlanInvestment).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal annualPlan = projects.values().stream()
+                .filter(p ->
+                        p.planYear == year && Pool.valueOf(pools.get(p.code)).underWay())
+                .map(p -> p.annualPlanInvestment)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         Map<Integer, BigDecimal> completedByWeek = completedByWeek(week, filter.isNone() ? null : projects.keySet());
         BigDecimal completed = completedByWeek.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal due = TimeProportionalPlan.due(annualPlan, year, asOf);
-        WeeklySchedule.Investment investment = new WeeklySchedule.Investment(annualPlan, completed, due,
-                share(completed, annualPlan), share(completed, due));
+        WeeklySchedule.Investment investment = new WeeklySchedule.Investment(
+                annualPlan, completed, due, share(completed, annualPlan), share(completed, due));
 
         WeeklySchedule.Conversions conversionFigures = new WeeklySchedule.Conversions(
-                conversions.stream().filter(c -> c.forwardByOne && within(c.convertedOn, monday, asOf)).count(),
-                conversions.stream().filter(c -> c.forwardByOne && within(c.convertedOn, yearStart, asOf)).count());
+                conversions.stream()
+                        .filter(c -> c.forwardByOne && within(c.convertedOn, monday, asOf))
+                        .count(),
+                conversions.stream()
+                        .filter(c -> c.forwardByOne && within(c.convertedOn, yearStart, asOf))
+                        .count());
 
         long[] now = counts(flags, asOf);
         long[] before = counts(flags, asOf.minusDays(7));
-        WeeklySchedule.Flags flagFigures = new WeeklySchedule.Flags(now[0], now[1], now[0] - before[0], now[1] - before[1]);
+        WeeklySchedule.Flags flagFigures =
+                new WeeklySchedule.Flags(now[0], now[1], now[0] - before[0], now[1] - before[1]);
 
         List<WeeklySchedule.ProjectLine> lines = projectLines(projects, pools, assignments, flags, asOf);
         WeeklySchedule.Changes changes = changes(projects, conversions, monday, asOf);
         List<WeeklySchedule.DepartmentProblems> open = openProblems(projects, asOf);
 
-        List<WeeklySchedule.FunnelStage> funnel = FUNNEL.stream().map(pool -> new WeeklySchedule.FunnelStage(pool,
-                poolCounts.getOrDefault(pool, 0L),
-                conversions.stream().filter(c -> c.forwardByOne && pool.equals(c.toPool) && within(c.convertedOn, yearStart, asOf)).count(),
-                conversions.stream().filter(c -> c.forwardByOne && pool.equals(c.fromPool) && within(c.convertedOn, yearStart, asOf)).count()))
+        List<WeeklySchedule.FunnelStage> funnel = FUNNEL.stream()
+                .map(pool -> new WeeklySchedule.FunnelStage(
+                        pool,
+                        poolCounts.getOrDefault(pool, 0L),
+                        conversions.stream()
+                                .filter(c -> c.forwardByOne
+                                        && pool.equals(c.toPool)
+                                        && within(c.convertedOn, yearStart, asOf))
+                                .count(),
+                        conversions.stream()
+                                .filter(c -> c.forwardByOne
+                                        && pool.equals(c.fromPool)
+                                        && within(c.convertedOn, yearStart, asOf))
+                                .count()))
                 .toList();
 
-        return new WeeklySchedule(week.toString(), monday, sunday, asOf,
+        return new WeeklySchedule(
+                week.toString(),
+                monday,
+                sunday,
+                asOf,
                 new WeeklySchedule.Headline(poolCounts, starts, investment, conversionFigures, flagFigures),
-                byLeader(lines, assignments), byTaskForce(lines), changes, open,
-                series(week, asOf, annualPlan, completedByWeek, flags), funnel);
+                byLeader(lines, assignments),
+                byTaskForce(lines),
+                changes,
+                open,
+                series(week, asOf, annualPlan, completedByWeek, flags),
+                funnel);
     }
 
     /** The pool a project was in on a day: after its last conversion up to that day, or before its first one after it. */
@@ -189,10 +235,12 @@ public class WeeklyService {
         if (codes != null && codes.isEmpty()) {
             return byWeek;
         }
-        var query = entities.createNativeQuery("select iso_week, sum(investment_completed) from tracked_progress"
-                + " where iso_week >= :first and iso_week <= :last"
-                + (codes == null ? "" : " and project_code = any(string_to_array(:codes, ','))")
-                + " group by iso_week", Object[].class)
+        var query = entities.createNativeQuery(
+                        "select iso_week, sum(investment_completed) from tracked_progress"
+                                + " where iso_week >= :first and iso_week <= :last"
+                                + (codes == null ? "" : " and project_code = any(string_to_array(:codes, ','))")
+                                + " group by iso_week",
+                        Object[].class)
                 .setParameter("first", new IsoWeek(week.year(), 1).toString())
                 .setParameter("last", week.toString());
         if (codes != null) {
@@ -206,8 +254,12 @@ public class WeeklyService {
         return byWeek;
     }
 
-    private static WeeklySchedule.Series series(IsoWeek week, LocalDate asOf, BigDecimal annualPlan,
-                                              Map<Integer, BigDecimal> completedByWeek, List<Flag> flags) {
+    private static WeeklySchedule.Series series(
+            IsoWeek week,
+            LocalDate asOf,
+            BigDecimal annualPlan,
+            Map<Integer, BigDecimal> completedByWeek,
+            List<Flag> flags) {
         List<String> weeks = new ArrayList<>();
         List<BigDecimal> cumulative = new ArrayList<>();
         List<BigDecimal> dueSeries = new ArrayList<>();
@@ -254,9 +306,14 @@ public class WeeklyService {
     }
 
     /** Each assigned project with its open flags on the day, red first, then oldest first. */
-    private static List<WeeklySchedule.ProjectLine> projectLines(Map<String, TrackedProject> projects, Map<String, String> pools,
-                                                               Map<String, Assignment> assignments, List<Flag> flags, LocalDate asOf) {
-        Map<String, List<Flag>> flagsByProject = flags.stream().filter(f -> colourOn(f, asOf) != null)
+    private static List<WeeklySchedule.ProjectLine> projectLines(
+            Map<String, TrackedProject> projects,
+            Map<String, String> pools,
+            Map<String, Assignment> assignments,
+            List<Flag> flags,
+            LocalDate asOf) {
+        Map<String, List<Flag>> flagsByProject = flags.stream()
+                .filter(f -> colourOn(f, asOf) != null)
                 .collect(Collectors.groupingBy(f -> f.projectCode));
         List<WeeklySchedule.ProjectLine> lines = new ArrayList<>();
         for (TrackedProject project : projects.values()) {
@@ -265,81 +322,139 @@ public class WeeklyService {
                 continue;
             }
             List<WeeklySchedule.FlagLine> open = flagsByProject.getOrDefault(project.code, List.of()).stream()
-                    .sorted(Comparator.comparing((Flag f) -> colourOn(f, asOf)).reversed().thenComparing(f -> f.raisedOn))
-                    .map(f -> new WeeklySchedule.FlagLine(colourOn(f, asOf).name(), f.rule.label(), f.reason, f.raisedOn))
+                    .sorted(Comparator.comparing((Flag f) -> colourOn(f, asOf))
+                            .reversed()
+                            .thenComparing(f -> f.raisedOn))
+                    .map(f ->
+                            new WeeklySchedule.FlagLine(colourOn(f, asOf).name(), f.rule.label(), f.reason, f.raisedOn))
                     .toList();
-            lines.add(new WeeklySchedule.ProjectLine(project.code, project.name, pools.get(project.code), a.leaderName,
-                    a.taskForceName, a.leadDepartment, open));
+            lines.add(new WeeklySchedule.ProjectLine(
+                    project.code,
+                    project.name,
+                    pools.get(project.code),
+                    a.leaderName,
+                    a.taskForceName,
+                    a.leadDepartment,
+                    open));
         }
         return lines;
     }
 
-    private static List<WeeklySchedule.LeaderSection> byLeader(List<WeeklySchedule.ProjectLine> lines, Map<String, Assignment> assignments) {
+    private static List<WeeklySchedule.LeaderSection> byLeader(
+            List<WeeklySchedule.ProjectLine> lines, Map<String, Assignment> assignments) {
         Map<String, WeeklySchedule.LeaderSection> sections = new TreeMap<>();
         for (WeeklySchedule.ProjectLine line : lines) {
-            sections.computeIfAbsent(line.leader(), name -> new WeeklySchedule.LeaderSection(name,
-                            assignments.get(line.code()).leaderTitle, new ArrayList<>()))
-                    .projects().add(line);
+            sections.computeIfAbsent(
+                            line.leader(),
+                            name -> new WeeklySchedule.LeaderSection(
+                                    name, assignments.get(line.code()).leaderTitle, new ArrayList<>()))
+                    .projects()
+                    .add(line);
         }
         return List.copyOf(sections.values());
     }
 
     private static List<WeeklySchedule.TaskForceSection> byTaskForce(List<WeeklySchedule.ProjectLine> lines) {
         Map<String, List<WeeklySchedule.ProjectLine>> byName = lines.stream()
-                .collect(Collectors.groupingBy(WeeklySchedule.ProjectLine::taskForce, TreeMap::new, Collectors.toList()));
-        return byName.entrySet().stream().map(e -> new WeeklySchedule.TaskForceSection(e.getKey(),
+                .collect(Collectors.groupingBy(
+                        WeeklySchedule.ProjectLine::taskForce, TreeMap::new, Collectors.toList()));
+        return byName.entrySet().stream()
+                .map(e -> new WeeklySchedule.TaskForceSection(
+                        e.getKey(),
                         e.getValue().get(0).leadDepartment(),
-                        List.copyOf(e.getValue().stream().map(WeeklySchedule.ProjectLine::leader).collect(Collectors.toCollection(TreeSet::new))),
-                        count(e.getValue(), "RED"), count(e.getValue(), "YELLOW"), e.getValue()))
+                        List.copyOf(e.getValue().stream()
+                                .map(WeeklySchedule.ProjectLine::leader)
+                                .collect(Collectors.toCollection(TreeSet::new))),
+                        count(e.getValue(), "RED"),
+                        count(e.getValue(), "YELLOW"),
+                        e.getValue()))
                 .toList();
     }
 
     private static long count(List<WeeklySchedule.ProjectLine> lines, String colour) {
-        return lines.stream().flatMap(line -> line.flags().stream()).filter(flag -> colour.equals(flag.colour())).count();
+        return lines.stream()
+                .flatMap(line -> line.flags().stream())
+                .filter(flag -> colour.equals(flag.colour()))
+                .count();
     }
 
-    private static WeeklySchedule.Changes changes(Map<String, TrackedProject> projects, List<TrackedConversion> conversions,
-                                                LocalDate monday, LocalDate asOf) {
-        List<WeeklySchedule.FlagChange> flagChanges = FlagHistory.<FlagHistory>list("asOf >= ?1 and asOf <= ?2 order by id", monday, asOf)
-                .stream().filter(h -> projects.containsKey(h.projectCode))
-                .map(h -> new WeeklySchedule.FlagChange(h.change.name(), h.projectCode, projects.get(h.projectCode).name,
-                        h.colour.name(), h.rule.label(), h.reason, h.asOf))
-                .toList();
+    private static WeeklySchedule.Changes changes(
+            Map<String, TrackedProject> projects,
+            List<TrackedConversion> conversions,
+            LocalDate monday,
+            LocalDate asOf) {
+        List<WeeklySchedule.FlagChange> flagChanges =
+                FlagHistory.<FlagHistory>list("asOf >= ?1 and asOf <= ?2 order by id", monday, asOf).stream()
+                        .filter(h -> projects.containsKey(h.projectCode))
+                        .map(h -> new WeeklySchedule.FlagChange(
+                                h.change.name(),
+                                h.projectCode,
+                                projects.get(h.projectCode).name,
+                                h.colour.name(),
+                                h.rule.label(),
+                                h.reason,
+                                h.asOf))
+                        .toList();
         List<WeeklySchedule.DatedProject> starts = projects.values().stream()
                 .filter(p -> within(p.actualStart, monday, asOf))
-                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualStart)).toList();
+                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualStart))
+                .toList();
         List<WeeklySchedule.DatedProject> completions = projects.values().stream()
                 .filter(p -> within(p.actualCompletion, monday, asOf))
-                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualCompletion)).toList();
-        List<WeeklySchedule.ConversionLine> moves = conversions.stream().filter(c -> within(c.convertedOn, monday, asOf))
-                .sorted(Comparator.comparing((TrackedConversion c) -> c.convertedOn).thenComparing(c -> c.id.projectCode()))
-                .map(c -> new WeeklySchedule.ConversionLine(c.id.projectCode(), projects.get(c.id.projectCode()).name,
-                        c.fromPool, c.toPool, c.convertedOn, c.forwardByOne))
+                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualCompletion))
+                .toList();
+        List<WeeklySchedule.ConversionLine> moves = conversions.stream()
+                .filter(c -> within(c.convertedOn, monday, asOf))
+                .sorted(Comparator.comparing((TrackedConversion c) -> c.convertedOn)
+                        .thenComparing(c -> c.id.projectCode()))
+                .map(c -> new WeeklySchedule.ConversionLine(
+                        c.id.projectCode(),
+                        projects.get(c.id.projectCode()).name,
+                        c.fromPool,
+                        c.toPool,
+                        c.convertedOn,
+                        c.forwardByOne))
                 .toList();
         List<TrackedProblem> problems = TrackedProblem.<TrackedProblem>list("order by raisedOn, problemId").stream()
-                .filter(p -> projects.containsKey(p.projectCode)).toList();
-        List<WeeklySchedule.ProblemLine> raised = problems.stream().filter(p -> within(p.raisedOn, monday, asOf))
-                .map(p -> line(p, projects, asOf)).toList();
-        List<WeeklySchedule.ProblemLine> resolved = problems.stream().filter(p -> within(p.resolvedOn, monday, asOf))
-                .map(p -> line(p, projects, asOf)).toList();
+                .filter(p -> projects.containsKey(p.projectCode))
+                .toList();
+        List<WeeklySchedule.ProblemLine> raised = problems.stream()
+                .filter(p -> within(p.raisedOn, monday, asOf))
+                .map(p -> line(p, projects, asOf))
+                .toList();
+        List<WeeklySchedule.ProblemLine> resolved = problems.stream()
+                .filter(p -> within(p.resolvedOn, monday, asOf))
+                .map(p -> line(p, projects, asOf))
+                .toList();
         return new WeeklySchedule.Changes(flagChanges, starts, completions, moves, raised, resolved);
     }
 
-    private static List<WeeklySchedule.DepartmentProblems> openProblems(Map<String, TrackedProject> projects, LocalDate asOf) {
+    private static List<WeeklySchedule.DepartmentProblems> openProblems(
+            Map<String, TrackedProject> projects, LocalDate asOf) {
         Map<String, List<WeeklySchedule.ProblemLine>> byDepartment = new TreeMap<>();
         TrackedProblem.<TrackedProblem>list("order by raisedOn, problemId").stream()
-                .filter(p -> projects.containsKey(p.projectCode) && !p.raisedOn.isAfter(asOf)
+                .filter(p -> projects.containsKey(p.projectCode)
+                        && !p.raisedOn.isAfter(asOf)
                         && (p.resolvedOn == null || p.resolvedOn.isAfter(asOf)))
-                .forEach(p -> byDepartment.computeIfAbsent(p.department, d -> new ArrayList<>()).add(line(p, projects, asOf)));
+                .forEach(p -> byDepartment
+                        .computeIfAbsent(p.department, d -> new ArrayList<>())
+                        .add(line(p, projects, asOf)));
         return byDepartment.entrySet().stream()
                 .map(e -> new WeeklySchedule.DepartmentProblems(e.getKey(), e.getValue()))
                 .toList();
     }
 
-    private static WeeklySchedule.ProblemLine line(TrackedProblem p, Map<String, TrackedProject> projects, LocalDate asOf) {
+    private static WeeklySchedule.ProblemLine line(
+            TrackedProblem p, Map<String, TrackedProject> projects, LocalDate asOf) {
         LocalDate end = p.resolvedOn != null && !p.resolvedOn.isAfter(asOf) ? p.resolvedOn : asOf;
-        return new WeeklySchedule.ProblemLine(p.problemId, p.projectCode, projects.get(p.projectCode).name, p.title, p.department,
-                p.raisedOn, p.resolvedOn != null && !p.resolvedOn.isAfter(asOf) ? p.resolvedOn : null,
+        return new WeeklySchedule.ProblemLine(
+                p.problemId,
+                p.projectCode,
+                projects.get(p.projectCode).name,
+                p.title,
+                p.department,
+                p.raisedOn,
+                p.resolvedOn != null && !p.resolvedOn.isAfter(asOf) ? p.resolvedOn : null,
                 ChronoUnit.DAYS.between(p.raisedOn, end));
     }
 

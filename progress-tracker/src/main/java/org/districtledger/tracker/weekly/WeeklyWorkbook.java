@@ -14,8 +14,7 @@ import java.math.BigDecimal;
 /** The 周调度表: the weekly view as a workbook, one sheet per section, in Chinese. */
 final class WeeklyWorkbook {
 
-    private WeeklyWorkbook() {
-    }
+    private WeeklyWorkbook() {}
 
     static void write(WeeklySchedule report, OutputStream out) throws IOException {
         // streamed: a district of thousands of projects writes its rows without holding the whole sheet in memory
@@ -46,38 +45,83 @@ final class WeeklyWorkbook {
             row(overview, "黄灯", h.flags().yellow());
             row(overview, "黄灯较上周", h.flags().yellowChange());
 
-            Sheet leaders = sheet(workbook, "包联领导", header, "包联领导", "职务", "项目编号", "项目名称", "所属库", "工作专班", "牵头部门", "预警", "原因", "亮灯日期");
+            Sheet leaders = sheet(
+                    workbook, "包联领导", header, "包联领导", "职务", "项目编号", "项目名称", "所属库", "工作专班", "牵头部门", "预警", "原因", "亮灯日期");
             for (WeeklySchedule.LeaderSection section : report.byLeader()) {
                 for (WeeklySchedule.ProjectLine project : section.projects()) {
                     if (project.flags().isEmpty()) {
-                        row(leaders, section.leader(), section.title(), project.code(), project.name(), WeeklyLabels.pool(project.pool()),
-                                project.taskForce(), project.leadDepartment(), "", "", "");
+                        row(
+                                leaders,
+                                section.leader(),
+                                section.title(),
+                                project.code(),
+                                project.name(),
+                                WeeklyLabels.pool(project.pool()),
+                                project.taskForce(),
+                                project.leadDepartment(),
+                                "",
+                                "",
+                                "");
                     }
                     for (WeeklySchedule.FlagLine flag : project.flags()) {
-                        row(leaders, section.leader(), section.title(), project.code(), project.name(), WeeklyLabels.pool(project.pool()),
-                                project.taskForce(), project.leadDepartment(), WeeklyLabels.colour(flag.colour()) + "灯·" + flag.rule(), flag.reason(), flag.since().toString());
+                        row(
+                                leaders,
+                                section.leader(),
+                                section.title(),
+                                project.code(),
+                                project.name(),
+                                WeeklyLabels.pool(project.pool()),
+                                project.taskForce(),
+                                project.leadDepartment(),
+                                WeeklyLabels.colour(flag.colour()) + "灯·" + flag.rule(),
+                                flag.reason(),
+                                flag.since().toString());
                     }
                 }
             }
 
-            Sheet taskForces = sheet(workbook, "工作专班", header, "工作专班", "牵头部门", "包联领导", "项目编号", "项目名称", "所属库", "预警", "原因", "亮灯日期");
+            Sheet taskForces =
+                    sheet(workbook, "工作专班", header, "工作专班", "牵头部门", "包联领导", "项目编号", "项目名称", "所属库", "预警", "原因", "亮灯日期");
             for (WeeklySchedule.TaskForceSection section : report.byTaskForce()) {
                 for (WeeklySchedule.ProjectLine project : section.projects()) {
                     if (project.flags().isEmpty()) {
-                        row(taskForces, section.taskForce(), project.leadDepartment(), project.leader(), project.code(), project.name(),
-                                WeeklyLabels.pool(project.pool()), "", "", "");
+                        row(
+                                taskForces,
+                                section.taskForce(),
+                                project.leadDepartment(),
+                                project.leader(),
+                                project.code(),
+                                project.name(),
+                                WeeklyLabels.pool(project.pool()),
+                                "",
+                                "",
+                                "");
                     }
                     for (WeeklySchedule.FlagLine flag : project.flags()) {
-                        row(taskForces, section.taskForce(), project.leadDepartment(), project.leader(), project.code(), project.name(),
-                                WeeklyLabels.pool(project.pool()), WeeklyLabels.colour(flag.colour()) + "灯·" + flag.rule(), flag.reason(), flag.since().toString());
+                        row(
+                                taskForces,
+                                section.taskForce(),
+                                project.leadDepartment(),
+                                project.leader(),
+                                project.code(),
+                                project.name(),
+                                WeeklyLabels.pool(project.pool()),
+                                WeeklyLabels.colour(flag.colour()) + "灯·" + flag.rule(),
+                                flag.reason(),
+                                flag.since().toString());
                     }
                 }
             }
 
             Sheet changes = sheet(workbook, "本周变化", header, "类别", "项目编号", "项目名称", "内容", "日期");
             for (WeeklySchedule.FlagChange change : report.changes().flags()) {
-                row(changes, WeeklyLabels.change(change.change()), change.code(), change.name(),
-                        WeeklyLabels.colour(change.colour()) + "灯·" + change.rule() + "：" + change.reason(), change.on().toString());
+                row(
+                        changes,
+                        WeeklyLabels.change(change.change()),
+                        change.code(),
+                        change.name(),
+                        WeeklyLabels.colour(change.colour()) + "灯·" + change.rule() + "：" + change.reason(),
+                        change.on().toString());
             }
             for (WeeklySchedule.DatedProject start : report.changes().starts()) {
                 row(changes, "开工", start.code(), start.name(), "", start.on().toString());
@@ -86,32 +130,67 @@ final class WeeklyWorkbook {
                 row(changes, "竣工", done.code(), done.name(), "", done.on().toString());
             }
             for (WeeklySchedule.ConversionLine move : report.changes().conversions()) {
-                row(changes, "项目转化", move.code(), move.name(), WeeklyLabels.pool(move.from()) + "→" + WeeklyLabels.pool(move.to()), move.on().toString());
+                row(
+                        changes,
+                        "项目转化",
+                        move.code(),
+                        move.name(),
+                        WeeklyLabels.pool(move.from()) + "→" + WeeklyLabels.pool(move.to()),
+                        move.on().toString());
             }
             for (WeeklySchedule.ProblemLine problem : report.changes().problemsRaised()) {
-                row(changes, "提出问题", problem.code(), problem.name(), problem.title() + "（" + problem.department() + "）", problem.raisedOn().toString());
+                row(
+                        changes,
+                        "提出问题",
+                        problem.code(),
+                        problem.name(),
+                        problem.title() + "（" + problem.department() + "）",
+                        problem.raisedOn().toString());
             }
             for (WeeklySchedule.ProblemLine problem : report.changes().problemsResolved()) {
-                row(changes, "问题解决", problem.code(), problem.name(), problem.title() + "（" + problem.department() + "）",
+                row(
+                        changes,
+                        "问题解决",
+                        problem.code(),
+                        problem.name(),
+                        problem.title() + "（" + problem.department() + "）",
                         problem.resolvedOn() == null ? "" : problem.resolvedOn().toString());
             }
 
             Sheet problems = sheet(workbook, "待协调问题", header, "协调部门", "项目编号", "项目名称", "问题", "提出日期", "已等待(天)");
             for (WeeklySchedule.DepartmentProblems department : report.openProblems()) {
                 for (WeeklySchedule.ProblemLine problem : department.problems()) {
-                    row(problems, department.department(), problem.code(), problem.name(), problem.title(), problem.raisedOn().toString(), problem.waitingDays());
+                    row(
+                            problems,
+                            department.department(),
+                            problem.code(),
+                            problem.name(),
+                            problem.title(),
+                            problem.raisedOn().toString(),
+                            problem.waitingDays());
                 }
             }
 
             Sheet series = sheet(workbook, "周序列", header, "周次", "累计完成投资(万元)", "序时应完成(万元)", "红灯", "黄灯");
             WeeklySchedule.Series s = report.series();
             for (int i = 0; i < s.weeks().size(); i++) {
-                row(series, s.weeks().get(i), s.investmentCompleted().get(i), s.investmentDue().get(i), s.red().get(i), s.yellow().get(i));
+                row(
+                        series,
+                        s.weeks().get(i),
+                        s.investmentCompleted().get(i),
+                        s.investmentDue().get(i),
+                        s.red().get(i),
+                        s.yellow().get(i));
             }
 
             Sheet funnel = sheet(workbook, "转化漏斗", header, "项目库", "项目数", "年内转入", "年内转出");
             for (WeeklySchedule.FunnelStage stage : report.funnel()) {
-                row(funnel, WeeklyLabels.pool(stage.pool()), stage.projects(), stage.convertedIn(), stage.convertedOut());
+                row(
+                        funnel,
+                        WeeklyLabels.pool(stage.pool()),
+                        stage.projects(),
+                        stage.convertedIn(),
+                        stage.convertedOut());
             }
             workbook.write(out);
         } finally {

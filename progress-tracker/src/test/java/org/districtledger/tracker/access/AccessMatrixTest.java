@@ -1,9 +1,5 @@
 package org.districtledger.tracker.access;
 
-import java.net.URI;
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.Assertions;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,8 +10,11 @@ import org.districtledger.testsupport.Tokens;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,22 +55,34 @@ class AccessMatrixTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    record Case(String method, String path, String body, Set<String> allowed) {
-    }
+    record Case(String method, String path, String body, Set<String> allowed) {}
 
     @Test
     void everyRoleAgainstEveryEndpoint() {
         String office = Tokens.of("office", "ADMIN");
-        given().auth().oauth2(office).contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}")
-                .when().put("/api/v1/clock").then().statusCode(200);
+        given().auth()
+                .oauth2(office)
+                .contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2023-03-10\"}")
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(200);
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            kafka.produceStrings().fromRecords(RegistryEvents.registered(UUID.randomUUID(), CODE, 1, "BUILDING"))
+            kafka.produceStrings()
+                    .fromRecords(RegistryEvents.registered(UUID.randomUUID(), CODE, 1, "BUILDING"))
                     .awaitCompletion(Duration.ofSeconds(20));
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().auth().oauth2(office).when().get("/api/v1/projects/" + CODE).then().statusCode(200));
-        String assignment = "{\"leader\": {\"name\": \"刘振东\", \"account\": \"leader-liu\"}, \"taskForce\": {\"name\": \"城市建设专班\","
-                + " \"leadDepartment\": \"区住建委\", \"members\": [{\"name\": \"王晓明\", \"account\": \"officer-wang\"}]}}";
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(office)
+                        .when()
+                        .get("/api/v1/projects/" + CODE)
+                        .then()
+                        .statusCode(200));
+        String assignment =
+                "{\"leader\": {\"name\": \"刘振东\", \"account\": \"leader-liu\"}, \"taskForce\": {\"name\": \"城市建设专班\","
+                        + " \"leadDepartment\": \"区住建委\", \"members\": [{\"name\": \"王晓明\", \"account\": \"officer-wang\"}]}}";
 
         List<Case> cases = List.of(
                 new Case("GET", "/api/v1/projects", null, READERS),
@@ -106,8 +117,13 @@ class AccessMatrixTest {
             }
         }
         assertEquals(List.of(), wrong, "every role gets exactly what it may");
-        given().auth().oauth2(office).when().get("/api/v1/assignments/" + CODE + "/history").then()
-                .body("[0].changedBy", equalTo("office")).body("[0].leader.account", equalTo("leader-liu"));
+        given().auth()
+                .oauth2(office)
+                .when()
+                .get("/api/v1/assignments/" + CODE + "/history")
+                .then()
+                .body("[0].changedBy", equalTo("office"))
+                .body("[0].leader.account", equalTo("leader-liu"));
     }
 
     @Test
@@ -119,17 +135,29 @@ class AccessMatrixTest {
         bad.put("from another issuer", Tokens.wrongIssuer("office", "ADMIN"));
         bad.put("alg=none", Tokens.unsigned());
         List<String> wrong = new ArrayList<>();
-        for (String path : List.of("/api/v1/projects", "/api/v1/flags", "/api/v1/weekly/2023-W10", "/weekly?week=2023-W10")) {
+        for (String path :
+                List.of("/api/v1/projects", "/api/v1/flags", "/api/v1/weekly/2023-W10", "/weekly?week=2023-W10")) {
             for (Map.Entry<String, String> token : bad.entrySet()) {
-                int status = given().auth().oauth2(token.getValue()).redirects().follow(false).when().get(path).statusCode();
+                int status = given().auth()
+                        .oauth2(token.getValue())
+                        .redirects()
+                        .follow(false)
+                        .when()
+                        .get(path)
+                        .statusCode();
                 if (status != 401) {
                     wrong.add("GET " + path + " with a token " + token.getKey() + ": " + status);
                 }
             }
         }
         for (Map.Entry<String, String> token : bad.entrySet()) {
-            int status = given().auth().oauth2(token.getValue()).contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}")
-                    .when().put("/api/v1/clock").statusCode();
+            int status = given().auth()
+                    .oauth2(token.getValue())
+                    .contentType(ContentType.JSON)
+                    .body("{\"asOf\": \"2023-03-10\"}")
+                    .when()
+                    .put("/api/v1/clock")
+                    .statusCode();
             if (status != 401) {
                 wrong.add("PUT /api/v1/clock with a token " + token.getKey() + ": " + status);
             }
@@ -140,56 +168,134 @@ class AccessMatrixTest {
     @Test
     void theWeeklyPageSignsADemoUserInWithACookieAndRefusesAnotherSitesForm() {
         // a browser that is not signed in is sent to the sign-in page, and comes back where it was going
-        given().accept("text/html").redirects().follow(false).when().get("/weekly?week=2023-W10")
-                .then().statusCode(302).header("Location", startsWith("/auth/login?next=%2Fweekly"));
+        given().accept("text/html")
+                .redirects()
+                .follow(false)
+                .when()
+                .get("/weekly?week=2023-W10")
+                .then()
+                .statusCode(302)
+                .header("Location", startsWith("/auth/login?next=%2Fweekly"));
         given().when().get("/auth/login?next=/weekly").then().statusCode(200).body(containsString("name=\"password\""));
 
-        given().contentType(ContentType.URLENC).formParam("username", "viewer").formParam("password", "wrong")
-                .formParam("next", "/weekly").redirects().follow(false).when().post("/auth/login")
-                .then().statusCode(401).body(containsString("用户名或密码不正确"));
-        Response signedIn = given().contentType(ContentType.URLENC).formParam("username", "viewer").formParam("password", "demo")
-                .formParam("next", "/weekly?week=2023-W10").redirects().follow(false).when().post("/auth/login");
+        given().contentType(ContentType.URLENC)
+                .formParam("username", "viewer")
+                .formParam("password", "wrong")
+                .formParam("next", "/weekly")
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/auth/login")
+                .then()
+                .statusCode(401)
+                .body(containsString("用户名或密码不正确"));
+        Response signedIn = given().contentType(ContentType.URLENC)
+                .formParam("username", "viewer")
+                .formParam("password", "demo")
+                .formParam("next", "/weekly?week=2023-W10")
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/auth/login");
         assertEquals(303, signedIn.statusCode());
-        assertEquals("/weekly?week=2023-W10", URI.create(signedIn.header("Location")).getRawPath()
-                + "?" + URI.create(signedIn.header("Location")).getRawQuery());
+        assertEquals(
+                "/weekly?week=2023-W10",
+                URI.create(signedIn.header("Location")).getRawPath() + "?"
+                        + URI.create(signedIn.header("Location")).getRawQuery());
         String cookie = signedIn.header("Set-Cookie");
         Assertions.assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
         String session = signedIn.cookie("ledger_session");
-        given().cookie("ledger_session", session).accept("text/html").when().get("/weekly?week=2023-W10")
-                .then().statusCode(200).body(containsString("<span id=\"signed-in-user\">viewer</span>"));
+        given().cookie("ledger_session", session)
+                .accept("text/html")
+                .when()
+                .get("/weekly?week=2023-W10")
+                .then()
+                .statusCode(200)
+                .body(containsString("<span id=\"signed-in-user\">viewer</span>"));
         // a viewer's session changes nothing
-        given().cookie("ledger_session", session).contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-11\"}")
-                .when().put("/api/v1/clock").then().statusCode(403);
+        given().cookie("ledger_session", session)
+                .contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2023-03-11\"}")
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(403);
 
         // another site's page posting the sign-in form: refused by the same-origin check
-        given().header("Origin", "http://evil.example").contentType(ContentType.URLENC).formParam("username", "viewer")
-                .formParam("password", "demo").redirects().follow(false).when().post("/auth/login").then().statusCode(403);
+        given().header("Origin", "http://evil.example")
+                .contentType(ContentType.URLENC)
+                .formParam("username", "viewer")
+                .formParam("password", "demo")
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/auth/login")
+                .then()
+                .statusCode(403);
         // a next page elsewhere is not followed
-        given().contentType(ContentType.URLENC).formParam("username", "viewer").formParam("password", "demo")
-                .formParam("next", "//evil.example/weekly").redirects().follow(false).when().post("/auth/login")
-                .then().statusCode(303).header("Location", Matchers.endsWith("/weekly"));
-        given().cookie("ledger_session", session).contentType(ContentType.URLENC).redirects().follow(false)
-                .when().post("/auth/logout").then().statusCode(303).header("Set-Cookie", containsString("Max-Age=0"));
+        given().contentType(ContentType.URLENC)
+                .formParam("username", "viewer")
+                .formParam("password", "demo")
+                .formParam("next", "//evil.example/weekly")
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/auth/login")
+                .then()
+                .statusCode(303)
+                .header("Location", Matchers.endsWith("/weekly"));
+        given().cookie("ledger_session", session)
+                .contentType(ContentType.URLENC)
+                .redirects()
+                .follow(false)
+                .when()
+                .post("/auth/logout")
+                .then()
+                .statusCode(303)
+                .header("Set-Cookie", containsString("Max-Age=0"));
     }
 
     @Test
     void oversizedBodiesPagesAndFieldsAndServerOwnedFieldsAreRefusedNever500() {
         String office = Tokens.of("office", "ADMIN");
         String huge = "{\"leader\": {\"name\": \"" + "长".repeat(400_000) + "\"}}";
-        given().auth().oauth2(office).contentType("application/json; charset=UTF-8").body(huge.getBytes(StandardCharsets.UTF_8))
-                .when().put("/api/v1/assignments/" + CODE).then().statusCode(413);
-        given().auth().oauth2(office).when().get("/api/v1/projects?size=501").then().statusCode(400)
+        given().auth()
+                .oauth2(office)
+                .contentType("application/json; charset=UTF-8")
+                .body(huge.getBytes(StandardCharsets.UTF_8))
+                .when()
+                .put("/api/v1/assignments/" + CODE)
+                .then()
+                .statusCode(413);
+        given().auth()
+                .oauth2(office)
+                .when()
+                .get("/api/v1/projects?size=501")
+                .then()
+                .statusCode(400)
                 .body("errors.field", Matchers.hasItem("size"));
-        given().auth().oauth2(office).contentType("application/json; charset=UTF-8")
-                .body("{\"leader\": {\"name\": \"" + "长".repeat(51) + "\"}, \"taskForce\": {\"name\": \"专班\", \"leadDepartment\": \"区住建委\","
+        given().auth()
+                .oauth2(office)
+                .contentType("application/json; charset=UTF-8")
+                .body("{\"leader\": {\"name\": \"" + "长".repeat(51)
+                        + "\"}, \"taskForce\": {\"name\": \"专班\", \"leadDepartment\": \"区住建委\","
                         + " \"members\": [{\"name\": \"成员\"}]}}")
-                .when().put("/api/v1/assignments/" + CODE).then().statusCode(400)
+                .when()
+                .put("/api/v1/assignments/" + CODE)
+                .then()
+                .statusCode(400)
                 .body("errors.field", Matchers.hasItem("leader.name"));
         // what the server owns (version, who changed it, when) is not the client's to send
-        given().auth().oauth2(office).contentType("application/json; charset=UTF-8")
-                .body("{\"leader\": {\"name\": \"刘振东\"}, \"taskForce\": {\"name\": \"专班\", \"leadDepartment\": \"区住建委\","
-                        + " \"members\": [{\"name\": \"成员\"}]}, \"version\": 99, \"changedBy\": \"someone\"}")
-                .when().put("/api/v1/assignments/" + CODE).then().statusCode(400)
+        given().auth()
+                .oauth2(office)
+                .contentType("application/json; charset=UTF-8")
+                .body(
+                        "{\"leader\": {\"name\": \"刘振东\"}, \"taskForce\": {\"name\": \"专班\", \"leadDepartment\": \"区住建委\","
+                                + " \"members\": [{\"name\": \"成员\"}]}, \"version\": 99, \"changedBy\": \"someone\"}")
+                .when()
+                .put("/api/v1/assignments/" + CODE)
+                .then()
+                .statusCode(400)
                 .body("errors.field", Matchers.hasItem("version"));
     }
 
@@ -199,7 +305,8 @@ class AccessMatrixTest {
             request = request.auth().oauth2(token);
         }
         if (c.body() != null) {
-            request = request.contentType("application/json; charset=UTF-8").body(c.body().getBytes(StandardCharsets.UTF_8));
+            request = request.contentType("application/json; charset=UTF-8")
+                    .body(c.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.when().request(c.method(), c.path());
     }

@@ -43,36 +43,73 @@ class ProviderSignInTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TrackerInfrastructure.class, Map.of("identity", "provider")),
+            return List.of(
+                    new TestResourceEntry(TrackerInfrastructure.class, Map.of("identity", "provider")),
                     new TestResourceEntry(OidcWiremockTestResource.class));
         }
     }
 
     @Test
     void theProvidersTokensOnTheApisAndItsSignInForThePage() {
-        String viewer = OidcWiremockTestResource.generateJwtToken("viewer-zhang", Set.of("VIEWER"), "https://server.example.com");
-        String office = OidcWiremockTestResource.generateJwtToken("office-li", Set.of("ADMIN"), "https://server.example.com");
+        String viewer = OidcWiremockTestResource.generateJwtToken(
+                "viewer-zhang", Set.of("VIEWER"), "https://server.example.com");
+        String office =
+                OidcWiremockTestResource.generateJwtToken("office-li", Set.of("ADMIN"), "https://server.example.com");
         given().auth().oauth2(viewer).when().get("/api/v1/flags").then().statusCode(200);
-        given().auth().oauth2(viewer).contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}")
-                .when().put("/api/v1/clock").then().statusCode(403);
-        given().auth().oauth2(office).contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}")
-                .when().put("/api/v1/clock").then().statusCode(200);
+        given().auth()
+                .oauth2(viewer)
+                .contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2023-03-10\"}")
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(office)
+                .contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2023-03-10\"}")
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(200);
 
         // an API client without a token, or with one the provider did not sign: 401, not a redirect
         given().redirects().follow(false).when().get("/api/v1/flags").then().statusCode(401);
-        given().auth().oauth2(Tokens.unsigned()).redirects().follow(false).when().get("/api/v1/flags").then().statusCode(401);
-        given().auth().oauth2(Tokens.foreignKey("office", "ADMIN")).redirects().follow(false).when().get("/api/v1/flags")
-                .then().statusCode(401);
+        given().auth()
+                .oauth2(Tokens.unsigned())
+                .redirects()
+                .follow(false)
+                .when()
+                .get("/api/v1/flags")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(Tokens.foreignKey("office", "ADMIN"))
+                .redirects()
+                .follow(false)
+                .when()
+                .get("/api/v1/flags")
+                .then()
+                .statusCode(401);
 
         // a browser on the weekly page goes to the provider's sign-in (authorization code flow)
-        given().accept("text/html").redirects().follow(false).when().get("/weekly")
-                .then().statusCode(302)
+        given().accept("text/html")
+                .redirects()
+                .follow(false)
+                .when()
+                .get("/weekly")
+                .then()
+                .statusCode(302)
                 .header("Location", containsString("/realms/quarkus?response_type=code"))
                 .header("Location", containsString("client_id=district-ledger"));
 
         // the demo identity is not there
-        given().contentType(ContentType.JSON).body("{\"username\": \"office\", \"password\": \"demo\"}")
-                .when().post("/auth/token").then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"office\", \"password\": \"demo\"}")
+                .when()
+                .post("/auth/token")
+                .then()
+                .statusCode(404);
         given().when().get("/auth/login").then().statusCode(404);
     }
 }

@@ -50,15 +50,39 @@ class AssignmentResourceTest {
     @Test
     void anAssignmentClearsMissingAccountabilityIsKeptWithItsHistoryAndAnnounced() {
         String code = "WQ-2023-8001";
-        given().contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}").when().put("/api/v1/clock").then().statusCode(200);
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); AlertsTopic alerts = new AlertsTopic(kafka)) {
-            kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
-                    Map.of("pool", "BUILDING", "actualStart", "2022-10-01", "poolSince", "2022-10-01", "lastReportedWeek", "2023-W09"),
-                    Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
+        given().contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2023-03-10\"}")
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(200);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                AlertsTopic alerts = new AlertsTopic(kafka)) {
+            kafka.produceStrings()
+                    .fromRecords(RegistryEvents.event(
+                            UUID.randomUUID(),
+                            "ledger.project.registered.v1",
+                            code,
+                            1,
+                            Map.of(
+                                    "pool",
+                                    "BUILDING",
+                                    "actualStart",
+                                    "2022-10-01",
+                                    "poolSince",
+                                    "2022-10-01",
+                                    "lastReportedWeek",
+                                    "2023-W09"),
+                            Map.of("pool", "BUILDING")))
+                    .awaitCompletion(Duration.ofSeconds(20));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
 
-            given().contentType(ContentType.JSON).body(ASSIGNMENT).when().put("/api/v1/assignments/" + code)
-                    .then().statusCode(200)
+            given().contentType(ContentType.JSON)
+                    .body(ASSIGNMENT)
+                    .when()
+                    .put("/api/v1/assignments/" + code)
+                    .then()
+                    .statusCode(200)
                     .body("version", equalTo(1))
                     .body("leader.name", equalTo("王建国"))
                     .body("taskForce.members.name", contains("李明", "赵芳"));
@@ -66,54 +90,100 @@ class AssignmentResourceTest {
             assertTrue(announced.value().contains("污水处理专班"));
             alerts.await(code, "ledger.flag.cleared.v1", "MISSING_ACCOUNTABILITY");
 
-            given().contentType(ContentType.JSON).body(ASSIGNMENT.replace("王建国", "陈立新")).when().put("/api/v1/assignments/" + code)
-                    .then().statusCode(200).body("version", equalTo(2));
+            given().contentType(ContentType.JSON)
+                    .body(ASSIGNMENT.replace("王建国", "陈立新"))
+                    .when()
+                    .put("/api/v1/assignments/" + code)
+                    .then()
+                    .statusCode(200)
+                    .body("version", equalTo(2));
         }
-        given().queryParam("leader", "陈立新").when().get("/api/v1/assignments").then().body("projectCode", hasItem(code));
-        given().queryParam("taskForce", "污水处理专班").when().get("/api/v1/assignments").then().body("projectCode", hasItem(code));
-        given().queryParam("department", "区水务局").when().get("/api/v1/assignments").then().body("projectCode", hasItem(code));
-        given().queryParam("leader", "王建国").when().get("/api/v1/assignments").then().body("projectCode.size()", equalTo(0));
-        given().when().get("/api/v1/assignments/" + code + "/history")
-                .then().body("leader.name", contains("王建国", "陈立新")).body("changedBy", contains("office", "office"));
-        given().when().get("/api/v1/leaders")
-                .then().body("find { it.name == '陈立新' }.projects.code", hasItem(code));
-        given().when().get("/api/v1/projects/" + code + "/timeline")
-                .then().body("summary", hasItem("调整包联：领导 陈立新（副区长），专班 污水处理专班，牵头部门 区水务局"));
+        given().queryParam("leader", "陈立新")
+                .when()
+                .get("/api/v1/assignments")
+                .then()
+                .body("projectCode", hasItem(code));
+        given().queryParam("taskForce", "污水处理专班")
+                .when()
+                .get("/api/v1/assignments")
+                .then()
+                .body("projectCode", hasItem(code));
+        given().queryParam("department", "区水务局")
+                .when()
+                .get("/api/v1/assignments")
+                .then()
+                .body("projectCode", hasItem(code));
+        given().queryParam("leader", "王建国")
+                .when()
+                .get("/api/v1/assignments")
+                .then()
+                .body("projectCode.size()", equalTo(0));
+        given().when()
+                .get("/api/v1/assignments/" + code + "/history")
+                .then()
+                .body("leader.name", contains("王建国", "陈立新"))
+                .body("changedBy", contains("office", "office"));
+        given().when().get("/api/v1/leaders").then().body("find { it.name == '陈立新' }.projects.code", hasItem(code));
+        given().when()
+                .get("/api/v1/projects/" + code + "/timeline")
+                .then()
+                .body("summary", hasItem("调整包联：领导 陈立新（副区长），专班 污水处理专班，牵头部门 区水务局"));
     }
 
     @Test
     void aWrongAssignmentIsRefusedAndWritesNothing() throws Exception {
         String code = "WQ-2023-8002";
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            kafka.produceStrings().fromRecords(RegistryEvents.registered(UUID.randomUUID(), code, 1, "PREPARING"))
+            kafka.produceStrings()
+                    .fromRecords(RegistryEvents.registered(UUID.randomUUID(), code, 1, "PREPARING"))
                     .awaitCompletion(Duration.ofSeconds(20));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/api/v1/projects/" + code).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().get("/api/v1/projects/" + code).statusCode() == 200);
         long before = count();
 
         refused(code, ASSIGNMENT.replace("\"leader\": {\"name\": \"王建国\", \"title\": \"副区长\"},", ""), "leader");
-        refused(code, ASSIGNMENT.replace("\"leader\": {\"name\": \"王建国\", \"title\": \"副区长\"}",
-                "\"leader\": [{\"name\": \"王建国\"}, {\"name\": \"陈立新\"}]"), "leader");
+        refused(
+                code,
+                ASSIGNMENT.replace(
+                        "\"leader\": {\"name\": \"王建国\", \"title\": \"副区长\"}",
+                        "\"leader\": [{\"name\": \"王建国\"}, {\"name\": \"陈立新\"}]"),
+                "leader");
         refused(code, ASSIGNMENT.replace("\"leader\":", "\"leaders\": [], \"leader\":"), "leaders");
-        refused(code, ASSIGNMENT.replace("{\"name\": \"赵芳\", \"role\": \"联络员\"}", "{\"role\": \"联络员\"}"), "taskForce.members[1].name");
+        refused(
+                code,
+                ASSIGNMENT.replace("{\"name\": \"赵芳\", \"role\": \"联络员\"}", "{\"role\": \"联络员\"}"),
+                "taskForce.members[1].name");
         refused(code, ASSIGNMENT.replace("污水处理专班", "专".repeat(101)), "taskForce.name");
         refused(code, ASSIGNMENT.replaceAll("(?s)\"members\": \\[.*\\]", "\"members\": []"), "taskForce.members");
-        given().contentType(ContentType.JSON).body(ASSIGNMENT).when().put("/api/v1/assignments/WQ-1999-0404")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(ASSIGNMENT)
+                .when()
+                .put("/api/v1/assignments/WQ-1999-0404")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         assertEquals(before, count(), "nothing written");
         given().when().get("/api/v1/assignments/" + code).then().statusCode(404);
     }
 
     private static void refused(String code, String body, String field) {
-        given().contentType(ContentType.JSON).body(body).when().put("/api/v1/assignments/" + code)
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/v1/assignments/" + code)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
     }
 
     private long count() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT (SELECT count(*) FROM assignment) + (SELECT count(*) FROM assignment_history)"
-                     + " + (SELECT count(*) FROM outbox_event WHERE event_type = 'ledger.assignment.changed.v1')")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT (SELECT count(*) FROM assignment) + (SELECT count(*) FROM assignment_history)"
+                                + " + (SELECT count(*) FROM outbox_event WHERE event_type = 'ledger.assignment.changed.v1')")) {
             r.next();
             return r.getLong(1);
         }

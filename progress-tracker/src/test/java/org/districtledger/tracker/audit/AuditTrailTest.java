@@ -1,7 +1,5 @@
 package org.districtledger.tracker.audit;
 
-import org.hamcrest.Matchers;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,11 +7,12 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.districtledger.testsupport.AppendOnly;
 import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.districtledger.testsupport.AppendOnly;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -46,32 +45,61 @@ class AuditTrailTest {
     @Test
     void theServicesOwnDatabaseRoleCannotChangeOrRemoveHistory() throws Exception {
         String code = "WQ-2023-8171";
-        given().contentType(ContentType.JSON).body("{\"asOf\": \"2023-03-10\"}").when().put("/api/v1/clock").then().statusCode(200);
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); AlertsTopic alerts = new AlertsTopic(kafka)) {
-            kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
-                    Map.of("pool", "BUILDING", "actualStart", "2022-10-01", "poolSince", "2022-10-01", "lastReportedWeek", "2023-W09"),
-                    Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
+        given().contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2023-03-10\"}")
+                .when()
+                .put("/api/v1/clock")
+                .then()
+                .statusCode(200);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                AlertsTopic alerts = new AlertsTopic(kafka)) {
+            kafka.produceStrings()
+                    .fromRecords(RegistryEvents.event(
+                            UUID.randomUUID(),
+                            "ledger.project.registered.v1",
+                            code,
+                            1,
+                            Map.of(
+                                    "pool",
+                                    "BUILDING",
+                                    "actualStart",
+                                    "2022-10-01",
+                                    "poolSince",
+                                    "2022-10-01",
+                                    "lastReportedWeek",
+                                    "2023-W09"),
+                            Map.of("pool", "BUILDING")))
+                    .awaitCompletion(Duration.ofSeconds(20));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
         }
         given().contentType(ContentType.JSON)
-                .body("{\"leader\": {\"name\": \"审计测试领导\"}, \"taskForce\": {\"name\": \"审计测试专班\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"审计联络员\"}]}}")
-                .when().put("/api/v1/assignments/" + code).then().statusCode(200);
+                .body(
+                        "{\"leader\": {\"name\": \"审计测试领导\"}, \"taskForce\": {\"name\": \"审计测试专班\", \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"审计联络员\"}]}}")
+                .when()
+                .put("/api/v1/assignments/" + code)
+                .then()
+                .statusCode(200);
 
         try (Connection db = dataSource.getConnection()) {
             for (String table : List.of("assignment_history", "flag_history", "timeline_entry")) {
                 assertTrue(count(db, table, code) > 0, table + " has the project's rows");
                 String column = table.equals("timeline_entry") ? "summary" : "project_code";
-                AppendOnly.assertRefused(db, "UPDATE " + table + " SET " + column + " = 'rewritten' WHERE project_code = ?", code);
+                AppendOnly.assertRefused(
+                        db, "UPDATE " + table + " SET " + column + " = 'rewritten' WHERE project_code = ?", code);
                 AppendOnly.assertRefused(db, "DELETE FROM " + table + " WHERE project_code = ?", code);
                 AppendOnly.assertTruncateRefused(db, table);
             }
         }
-        given().when().get("/api/v1/assignments/" + code + "/history").then().statusCode(200)
+        given().when()
+                .get("/api/v1/assignments/" + code + "/history")
+                .then()
+                .statusCode(200)
                 .body("leader.name", Matchers.contains("审计测试领导"));
     }
 
     private static long count(Connection db, String table, String code) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE project_code = ?")) {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT count(*) FROM " + table + " WHERE project_code = ?")) {
             query.setString(1, code);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -1,7 +1,5 @@
 package org.districtledger.tracker.flag;
 
-import org.districtledger.testsupport.EventContract;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +7,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.testsupport.EventContract;
 import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
@@ -31,8 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(TrackerInfrastructure.class)
 class AlertSchemaTest {
 
-    private static final List<String> TYPES = List.of("ledger.flag.raised.v1", "ledger.flag.escalated.v1",
-            "ledger.flag.cleared.v1", "ledger.assignment.changed.v1");
+    private static final List<String> TYPES = List.of(
+            "ledger.flag.raised.v1",
+            "ledger.flag.escalated.v1",
+            "ledger.flag.cleared.v1",
+            "ledger.assignment.changed.v1");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -42,16 +44,35 @@ class AlertSchemaTest {
         String code = "WQ-2023-9101";
         BusinessDate.set("2023-02-01");
         ObjectMapper json = new ObjectMapper();
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); AlertsTopic alerts = new AlertsTopic(kafka)) {
-            kafka.produceStrings().fromRecords(RegistryEvents.event(UUID.randomUUID(), "ledger.project.registered.v1", code, 1,
-                    Map.of("pool", "BUILDING", "actualStart", "2023-01-25", "poolSince", "2023-01-25", "lastReportedWeek", "2023-W04"),
-                    Map.of("pool", "BUILDING"))).awaitCompletion(Duration.ofSeconds(20));
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                AlertsTopic alerts = new AlertsTopic(kafka)) {
+            kafka.produceStrings()
+                    .fromRecords(RegistryEvents.event(
+                            UUID.randomUUID(),
+                            "ledger.project.registered.v1",
+                            code,
+                            1,
+                            Map.of(
+                                    "pool",
+                                    "BUILDING",
+                                    "actualStart",
+                                    "2023-01-25",
+                                    "poolSince",
+                                    "2023-01-25",
+                                    "lastReportedWeek",
+                                    "2023-W04"),
+                            Map.of("pool", "BUILDING")))
+                    .awaitCompletion(Duration.ofSeconds(20));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
             BusinessDate.set("2023-02-20");
             alerts.await(code, "ledger.flag.escalated.v1", "MISSING_ACCOUNTABILITY");
             given().contentType(ContentType.JSON)
-                    .body("{\"leader\": {\"name\": \"刘洋\"}, \"taskForce\": {\"name\": \"城建专班\", \"leadDepartment\": \"区住建委\", \"members\": [{\"name\": \"孙磊\"}]}}")
-                    .when().put("/api/v1/assignments/" + code).then().statusCode(200);
+                    .body(
+                            "{\"leader\": {\"name\": \"刘洋\"}, \"taskForce\": {\"name\": \"城建专班\", \"leadDepartment\": \"区住建委\", \"members\": [{\"name\": \"孙磊\"}]}}")
+                    .when()
+                    .put("/api/v1/assignments/" + code)
+                    .then()
+                    .statusCode(200);
             alerts.await(code, "ledger.flag.cleared.v1", "MISSING_ACCOUNTABILITY");
             alerts.await(code, "ledger.assignment.changed.v1");
 
@@ -61,7 +82,9 @@ class AlertSchemaTest {
                     var errors = schema.validate(json.readTree(record.value()));
                     assertTrue(errors.isEmpty(), type + " does not pass its schema: " + errors + "\n" + record.value());
                     var broken = json.readTree(record.value().replace("\"sequence\":", "\"sequence\":-"));
-                    assertTrue(!schema.validate(broken).isEmpty(), "the schema of " + type + " catches a negative sequence");
+                    assertTrue(
+                            !schema.validate(broken).isEmpty(),
+                            "the schema of " + type + " catches a negative sequence");
                 }
                 assertTrue(!alerts.of(code, type).isEmpty(), "emitted " + type);
             }

@@ -1,10 +1,9 @@
 package org.districtledger.tracker.flag;
 
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.ProcedureStatus;
-
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProcedureStatus;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -39,23 +38,30 @@ class FlagRulesTest {
         assertEquals(Colour.YELLOW, colour(preparing, PLANNED.plusDays(14), Rule.STALLED_START));
         assertEquals(Colour.YELLOW, colour(preparing, PLANNED.plusDays(29), Rule.STALLED_START));
         assertEquals(Colour.RED, colour(preparing, PLANNED.plusDays(30), Rule.STALLED_START));
-        assertEquals("计划开工日期 2023-04-15，已逾期 32 天未开工", finding(preparing, PLANNED.plusDays(32), Rule.STALLED_START).reason());
+        assertEquals(
+                "计划开工日期 2023-04-15，已逾期 32 天未开工",
+                finding(preparing, PLANNED.plusDays(32), Rule.STALLED_START).reason());
 
-        ProjectFacts started = facts("BUILDING", PLANNED, PLANNED.plusDays(31), LocalDate.of(2023, 5, 16), "2023-W30", List.of());
+        ProjectFacts started =
+                facts("BUILDING", PLANNED, PLANNED.plusDays(31), LocalDate.of(2023, 5, 16), "2023-W30", List.of());
         assertNull(colour(started, PLANNED.plusDays(40), Rule.STALLED_START), "a start clears it");
     }
 
     @Test
     void silentIsYellowAfterTwoWeeksWithoutAReportAndRedAfterFour() {
         // 2023-W14 ends on Sunday 2023-04-09
-        ProjectFacts building = facts("BUILDING", null, LocalDate.of(2022, 6, 1), LocalDate.of(2022, 6, 1), "2023-W14", List.of());
+        ProjectFacts building =
+                facts("BUILDING", null, LocalDate.of(2022, 6, 1), LocalDate.of(2022, 6, 1), "2023-W14", List.of());
         assertNull(colour(building, LocalDate.of(2023, 4, 22), Rule.SILENT));
         assertEquals(Colour.YELLOW, colour(building, LocalDate.of(2023, 4, 23), Rule.SILENT));
         assertEquals(Colour.YELLOW, colour(building, LocalDate.of(2023, 5, 6), Rule.SILENT));
         assertEquals(Colour.RED, colour(building, LocalDate.of(2023, 5, 7), Rule.SILENT));
-        assertEquals("最近一次周报为 2023-W14，已 4 周未报送", finding(building, LocalDate.of(2023, 5, 7), Rule.SILENT).reason());
+        assertEquals(
+                "最近一次周报为 2023-W14，已 4 周未报送",
+                finding(building, LocalDate.of(2023, 5, 7), Rule.SILENT).reason());
 
-        ProjectFacts reported = facts("BUILDING", null, LocalDate.of(2022, 6, 1), LocalDate.of(2022, 6, 1), "2023-W18", List.of());
+        ProjectFacts reported =
+                facts("BUILDING", null, LocalDate.of(2022, 6, 1), LocalDate.of(2022, 6, 1), "2023-W18", List.of());
         assertNull(colour(reported, LocalDate.of(2023, 5, 7), Rule.SILENT), "a new report clears it");
         ProjectFacts planning = facts("PLANNING", null, null, LocalDate.of(2022, 6, 1), null, List.of());
         assertNull(colour(planning, LocalDate.of(2023, 5, 7), Rule.SILENT), "projects not under way do not report");
@@ -67,11 +73,14 @@ class FlagRulesTest {
         LocalDate day182 = LocalDate.of(2023, 7, 1);
         assertNull(colour(building("14560.00"), day182, Rule.LAGGING_INVESTMENT), "80% of 18200 is on plan");
         assertEquals(Colour.YELLOW, colour(building("14559.99"), day182, Rule.LAGGING_INVESTMENT));
-        assertEquals(Colour.YELLOW, colour(building("9100.00"), day182, Rule.LAGGING_INVESTMENT), "50% is still yellow");
+        assertEquals(
+                Colour.YELLOW, colour(building("9100.00"), day182, Rule.LAGGING_INVESTMENT), "50% is still yellow");
         assertEquals(Colour.RED, colour(building("9099.99"), day182, Rule.LAGGING_INVESTMENT));
-        assertEquals("年度计划投资 36500.00 万元，按序时应完成 18200.00 万元，实际完成 9000.00 万元（49.5%）",
+        assertEquals(
+                "年度计划投资 36500.00 万元，按序时应完成 18200.00 万元，实际完成 9000.00 万元（49.5%）",
                 finding(building("9000.00"), day182, Rule.LAGGING_INVESTMENT).reason());
-        assertNull(colour(building("0.00"), LocalDate.of(2023, 1, 28), Rule.LAGGING_INVESTMENT), "not in the grace days");
+        assertNull(
+                colour(building("0.00"), LocalDate.of(2023, 1, 28), Rule.LAGGING_INVESTMENT), "not in the grace days");
         assertEquals(Colour.RED, colour(building("0.00"), LocalDate.of(2023, 1, 29), Rule.LAGGING_INVESTMENT));
     }
 
@@ -82,7 +91,8 @@ class FlagRulesTest {
         assertNull(colour(reserve, since.plusDays(269), Rule.STUCK_CONVERSION));
         assertEquals(Colour.YELLOW, colour(reserve, since.plusDays(270), Rule.STUCK_CONVERSION));
         assertEquals(Colour.RED, colour(reserve, since.plusDays(365), Rule.STUCK_CONVERSION));
-        assertEquals("自 2022-01-01 在储备库已 300 天，超过 270 天的转化时限",
+        assertEquals(
+                "自 2022-01-01 在储备库已 300 天，超过 270 天的转化时限",
                 finding(reserve, since.plusDays(300), Rule.STUCK_CONVERSION).reason());
         ProjectFacts building = facts("BUILDING", null, since, since, "2023-W01", List.of());
         assertNull(colour(building, since.plusDays(900), Rule.STUCK_CONVERSION), "building is the last pool");
@@ -91,8 +101,14 @@ class FlagRulesTest {
     @Test
     void overdueProcedureOnePerPermitUntilItIsDone() {
         LocalDate target = LocalDate.of(2023, 3, 31);
-        ProjectFacts project = facts("PREPARING", LocalDate.of(2023, 9, 1), null, LocalDate.of(2023, 1, 1), "2023-W20",
-                List.of(new ProjectFacts.Procedure("CONSTRUCTION_PERMIT", "施工许可证", ProcedureStatus.IN_PROGRESS, target),
+        ProjectFacts project = facts(
+                "PREPARING",
+                LocalDate.of(2023, 9, 1),
+                null,
+                LocalDate.of(2023, 1, 1),
+                "2023-W20",
+                List.of(
+                        new ProjectFacts.Procedure("CONSTRUCTION_PERMIT", "施工许可证", ProcedureStatus.IN_PROGRESS, target),
                         new ProjectFacts.Procedure("ENERGY_ASSESSMENT", "能评", ProcedureStatus.DONE, target)));
         assertNull(colour(project, target, Rule.OVERDUE_PROCEDURE));
         assertEquals(Colour.YELLOW, colour(project, target.plusDays(1), Rule.OVERDUE_PROCEDURE));
@@ -100,43 +116,91 @@ class FlagRulesTest {
         Finding finding = finding(project, target.plusDays(12), Rule.OVERDUE_PROCEDURE);
         assertEquals("CONSTRUCTION_PERMIT", finding.subject());
         assertEquals("施工许可证 目标办结日期 2023-03-31，已超期 12 天", finding.reason());
-        assertEquals(1, rules.evaluate(project, target.plusDays(12)).stream().filter(f -> f.rule() == Rule.OVERDUE_PROCEDURE).count(),
+        assertEquals(
+                1,
+                rules.evaluate(project, target.plusDays(12)).stream()
+                        .filter(f -> f.rule() == Rule.OVERDUE_PROCEDURE)
+                        .count(),
                 "a done permit is not overdue");
     }
 
     @Test
     void missingAccountabilityForBigProjectsYellowThenRed() {
         LocalDate known = LocalDate.of(2023, 2, 1);
-        ProjectFacts big = new ProjectFacts("WQ-2023-0001", Pool.BUILDING, 2023, new BigDecimal("90000.00"),
-                new BigDecimal("10000.01"), new BigDecimal("99999"), null, known, known, "2023-W10", false, known, false, List.of());
+        ProjectFacts big = new ProjectFacts(
+                "WQ-2023-0001",
+                Pool.BUILDING,
+                2023,
+                new BigDecimal("90000.00"),
+                new BigDecimal("10000.01"),
+                new BigDecimal("99999"),
+                null,
+                known,
+                known,
+                "2023-W10",
+                false,
+                known,
+                false,
+                List.of());
         assertEquals(Colour.YELLOW, colour(big, known.plusDays(13), Rule.MISSING_ACCOUNTABILITY));
         assertEquals(Colour.RED, colour(big, known.plusDays(14), Rule.MISSING_ACCOUNTABILITY));
-        ProjectFacts assigned = new ProjectFacts("WQ-2023-0001", Pool.BUILDING, 2023, new BigDecimal("90000.00"),
-                new BigDecimal("10000.01"), new BigDecimal("99999"), null, known, known, "2023-W10", false, known, true, List.of());
+        ProjectFacts assigned = new ProjectFacts(
+                "WQ-2023-0001",
+                Pool.BUILDING,
+                2023,
+                new BigDecimal("90000.00"),
+                new BigDecimal("10000.01"),
+                new BigDecimal("99999"),
+                null,
+                known,
+                known,
+                "2023-W10",
+                false,
+                known,
+                true,
+                List.of());
         assertNull(colour(assigned, known.plusDays(20), Rule.MISSING_ACCOUNTABILITY), "an assignment clears it");
 
-        assertFalse(rules.needsAssignment(new BigDecimal("10000.00"), new BigDecimal("200000"), false), "exactly 1亿 is not over");
+        assertFalse(
+                rules.needsAssignment(new BigDecimal("10000.00"), new BigDecimal("200000"), false),
+                "exactly 1亿 is not over");
         assertTrue(rules.needsAssignment(new BigDecimal("10000.01"), new BigDecimal("20000"), false));
-        assertTrue(rules.needsAssignment(new BigDecimal("500.00"), new BigDecimal("100000.01"), true), "key conversion over 10亿");
+        assertTrue(
+                rules.needsAssignment(new BigDecimal("500.00"), new BigDecimal("100000.01"), true),
+                "key conversion over 10亿");
         assertFalse(rules.needsAssignment(new BigDecimal("500.00"), new BigDecimal("100000.01"), false));
     }
 
     @Test
     void thresholdsComeFromConfiguration() {
-        FlagRules strict = new FlagRules(settings(Map.of("ledger.flags.stalled-start.yellow-days", "3",
-                "ledger.flags.stalled-start.red-days", "7")));
+        FlagRules strict = new FlagRules(settings(
+                Map.of("ledger.flags.stalled-start.yellow-days", "3", "ledger.flags.stalled-start.red-days", "7")));
         ProjectFacts preparing = facts("PREPARING", PLANNED, null, LocalDate.of(2023, 1, 10), "2023-W30", List.of());
-        assertEquals(Colour.YELLOW, strict.evaluate(preparing, PLANNED.plusDays(3)).stream()
-                .filter(f -> f.rule() == Rule.STALLED_START).findFirst().orElseThrow().colour());
-        assertEquals(Colour.RED, strict.evaluate(preparing, PLANNED.plusDays(7)).stream()
-                .filter(f -> f.rule() == Rule.STALLED_START).findFirst().orElseThrow().colour());
+        assertEquals(
+                Colour.YELLOW,
+                strict.evaluate(preparing, PLANNED.plusDays(3)).stream()
+                        .filter(f -> f.rule() == Rule.STALLED_START)
+                        .findFirst()
+                        .orElseThrow()
+                        .colour());
+        assertEquals(
+                Colour.RED,
+                strict.evaluate(preparing, PLANNED.plusDays(7)).stream()
+                        .filter(f -> f.rule() == Rule.STALLED_START)
+                        .findFirst()
+                        .orElseThrow()
+                        .colour());
     }
 
     @Test
     void rulesThatContradictThemselvesAreNamedByTheirKeys() {
         List<String> problems = FlagSettingsCheck.problems(settings(Map.of(
-                "ledger.flags.stalled-start.yellow-days", "30", "ledger.flags.stalled-start.red-days", "14",
-                "ledger.flags.lagging-investment.red-below", "0.9")));
+                "ledger.flags.stalled-start.yellow-days",
+                "30",
+                "ledger.flags.stalled-start.red-days",
+                "14",
+                "ledger.flags.lagging-investment.red-below",
+                "0.9")));
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("ledger.flags.stalled-start.red-days (14)"), problems.get(0));
         assertTrue(problems.get(1).contains("ledger.flags.lagging-investment.red-below"), problems.get(1));
@@ -144,19 +208,52 @@ class FlagRulesTest {
     }
 
     private ProjectFacts building(String completed) {
-        return new ProjectFacts("WQ-2023-0002", Pool.BUILDING, 2023, new BigDecimal("90000.00"), new BigDecimal("36500.00"),
-                new BigDecimal(completed), null, LocalDate.of(2022, 5, 1), LocalDate.of(2022, 5, 1), "2023-W26", false,
-                LocalDate.of(2022, 5, 1), true, List.of());
+        return new ProjectFacts(
+                "WQ-2023-0002",
+                Pool.BUILDING,
+                2023,
+                new BigDecimal("90000.00"),
+                new BigDecimal("36500.00"),
+                new BigDecimal(completed),
+                null,
+                LocalDate.of(2022, 5, 1),
+                LocalDate.of(2022, 5, 1),
+                "2023-W26",
+                false,
+                LocalDate.of(2022, 5, 1),
+                true,
+                List.of());
     }
 
-    private static ProjectFacts facts(String pool, LocalDate plannedStart, LocalDate actualStart, LocalDate poolSince,
-                                      String lastWeek, List<ProjectFacts.Procedure> procedures) {
-        return new ProjectFacts("WQ-2023-0003", Pool.valueOf(pool), 2023, new BigDecimal("5000.00"), new BigDecimal("2000.00"),
-                new BigDecimal("2000.00"), plannedStart, actualStart, poolSince, lastWeek, false, poolSince, true, procedures);
+    private static ProjectFacts facts(
+            String pool,
+            LocalDate plannedStart,
+            LocalDate actualStart,
+            LocalDate poolSince,
+            String lastWeek,
+            List<ProjectFacts.Procedure> procedures) {
+        return new ProjectFacts(
+                "WQ-2023-0003",
+                Pool.valueOf(pool),
+                2023,
+                new BigDecimal("5000.00"),
+                new BigDecimal("2000.00"),
+                new BigDecimal("2000.00"),
+                plannedStart,
+                actualStart,
+                poolSince,
+                lastWeek,
+                false,
+                poolSince,
+                true,
+                procedures);
     }
 
     private Finding finding(ProjectFacts project, LocalDate asOf, Rule rule) {
-        return rules.evaluate(project, asOf).stream().filter(f -> f.rule() == rule).findFirst().orElse(null);
+        return rules.evaluate(project, asOf).stream()
+                .filter(f -> f.rule() == rule)
+                .findFirst()
+                .orElse(null);
     }
 
     private Colour colour(ProjectFacts project, LocalDate asOf, Rule rule) {

@@ -1,9 +1,5 @@
 package org.districtledger.tracker.project;
 
-import org.districtledger.contract.ProjectEventType;
-import org.districtledger.testsupport.EventContract;
-import java.util.Map;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +10,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.testsupport.EventContract;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,9 +65,11 @@ class ProjectEventConsumerTest {
         String code = nextCode();
         send(RegistryEvents.registered(UUID.randomUUID(), code, 1, "PREPARING"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/api/v1/projects/" + code)
-                        .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/projects/" + code)
+                        .then()
+                        .statusCode(200)
                         .body("name", equalTo("城区第五污水处理厂扩建"))
                         .body("pool", equalTo("PREPARING"))
                         .body("annualPlanInvestment", equalTo(21000.25f))
@@ -81,7 +82,11 @@ class ProjectEventConsumerTest {
         UUID first = UUID.randomUUID();
         send(RegistryEvents.registered(first, code, 1, "RESERVE"));
         send(RegistryEvents.registered(first, code, 1, "RESERVE"));
-        send(RegistryEvents.event(UUID.randomUUID(), ProjectEventType.CONVERTED.cloudEventType(), code, 2,
+        send(RegistryEvents.event(
+                UUID.randomUUID(),
+                ProjectEventType.CONVERTED.cloudEventType(),
+                code,
+                2,
                 Map.of("pool", "PREPARING", "poolSince", "2023-03-01"),
                 Map.of("from", "RESERVE", "to", "PREPARING", "date", "2023-03-01", "forwardByOne", true)));
         // a stale copy of the first change, under a new id: older than what the tracker holds
@@ -90,9 +95,14 @@ class ProjectEventConsumerTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> outcomeOf(stale) != null);
         assertEquals("OUTDATED", outcomeOf(stale));
-        assertEquals(1, count("SELECT count(*) FROM processed_event WHERE event_id = ?", first), "the repeated event is in the inbox once");
-        given().when().get("/api/v1/projects/" + code)
-                .then().statusCode(200)
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM processed_event WHERE event_id = ?", first),
+                "the repeated event is in the inbox once");
+        given().when()
+                .get("/api/v1/projects/" + code)
+                .then()
+                .statusCode(200)
                 .body("pool", equalTo("PREPARING"))
                 .body("lastSequence", equalTo(2))
                 .body("sequenceGaps", equalTo(0));
@@ -106,18 +116,29 @@ class ProjectEventConsumerTest {
                 .fromTopics("ledger.project-events.tracker-dlq");
         try {
             String poisoned = nextCode();
-            send(EventContract.offContract(RegistryEvents.TOPIC, RegistryEvents.SOURCE, ProjectEventType.REGISTERED.cloudEventType(),
-                    poisoned, "{not json"));
+            send(EventContract.offContract(
+                    RegistryEvents.TOPIC,
+                    RegistryEvents.SOURCE,
+                    ProjectEventType.REGISTERED.cloudEventType(),
+                    poisoned,
+                    "{not json"));
             String good = nextCode();
             send(RegistryEvents.registered(UUID.randomUUID(), good, 1, "PLANNING"));
 
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    dlq.getRecords().stream().anyMatch(r -> poisoned.equals(r.key())));
-            ConsumerRecord<String, String> dead = dlq.getRecords().stream().filter(r -> poisoned.equals(r.key())).findFirst().orElseThrow();
-            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> dlq.getRecords().stream().anyMatch(r -> poisoned.equals(r.key())));
+            ConsumerRecord<String, String> dead = dlq.getRecords().stream()
+                    .filter(r -> poisoned.equals(r.key()))
+                    .findFirst()
+                    .orElseThrow();
+            String reason =
+                    new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.contains("not JSON"), "the reason says why: " + reason);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    given().when().get("/api/v1/projects/" + good).then().statusCode(200));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> given().when()
+                            .get("/api/v1/projects/" + good)
+                            .then()
+                            .statusCode(200));
             given().when().get("/api/v1/projects/" + poisoned).then().statusCode(404);
         } finally {
             dlq.stop();
@@ -134,7 +155,8 @@ class ProjectEventConsumerTest {
 
     private String outcomeOf(UUID eventId) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement("SELECT outcome FROM processed_event WHERE event_id = ?")) {
+                PreparedStatement query =
+                        c.prepareStatement("SELECT outcome FROM processed_event WHERE event_id = ?")) {
             query.setObject(1, eventId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
@@ -144,7 +166,7 @@ class ProjectEventConsumerTest {
 
     private long count(String sql, Object parameter) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement(sql)) {
+                PreparedStatement query = c.prepareStatement(sql)) {
             query.setObject(1, parameter);
             try (ResultSet row = query.executeQuery()) {
                 row.next();

@@ -1,40 +1,39 @@
 package org.districtledger.tracker.weekly;
 
-import java.io.ByteArrayInputStream;
-import java.util.stream.IntStream;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assertions;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -62,28 +61,103 @@ class WeeklyScheduleTest {
         BusinessDate.set("2031-03-04");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
             send(kafka, "WQ-2031-0001", 1, "registered", a(Map.of()), Map.of("pool", "BUILDING"));
-            send(kafka, "WQ-2031-0001", 2, "progress-reported", a(Map.of()), report("2031-W08", "2031-02-17", "3000.00", "3000.00"));
-            send(kafka, "WQ-2031-0001", 3, "progress-reported", a(Map.of()), report("2031-W09", "2031-02-24", "4000.00", "7000.00"));
+            send(
+                    kafka,
+                    "WQ-2031-0001",
+                    2,
+                    "progress-reported",
+                    a(Map.of()),
+                    report("2031-W08", "2031-02-17", "3000.00", "3000.00"));
+            send(
+                    kafka,
+                    "WQ-2031-0001",
+                    3,
+                    "progress-reported",
+                    a(Map.of()),
+                    report("2031-W09", "2031-02-24", "4000.00", "7000.00"));
             send(kafka, "WQ-2031-0002", 1, "registered", b(Map.of()), Map.of("pool", "PREPARING"));
-            send(kafka, "WQ-2031-0002", 2, "progress-reported", b(Map.of()), report("2031-W09", "2031-02-24", "0.00", "0.00"));
+            send(
+                    kafka,
+                    "WQ-2031-0002",
+                    2,
+                    "progress-reported",
+                    b(Map.of()),
+                    report("2031-W09", "2031-02-24", "0.00", "0.00"));
             send(kafka, "WQ-2031-0003", 1, "registered", c(Map.of()), Map.of("pool", "PREPARING"));
-            send(kafka, "WQ-2031-0003", 2, "progress-reported", c(Map.of()), report("2031-W09", "2031-02-24", "0.00", "0.00"));
+            send(
+                    kafka,
+                    "WQ-2031-0003",
+                    2,
+                    "progress-reported",
+                    c(Map.of()),
+                    report("2031-W09", "2031-02-24", "0.00", "0.00"));
             awaitSequences(Map.of("WQ-2031-0001", 3, "WQ-2031-0002", 2, "WQ-2031-0003", 2));
             given().contentType(ContentType.JSON)
-                    .body("{\"leader\": {\"name\": \"周测试领导\", \"title\": \"副区长\"}, \"taskForce\": {\"name\": \"周报测试专班\","
-                            + " \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"联络员\"}]}}")
-                    .when().put("/api/v1/assignments/WQ-2031-0001").then().statusCode(200);
+                    .body(
+                            "{\"leader\": {\"name\": \"周测试领导\", \"title\": \"副区长\"}, \"taskForce\": {\"name\": \"周报测试专班\","
+                                    + " \"leadDepartment\": \"区发改委\", \"members\": [{\"name\": \"联络员\"}]}}")
+                    .when()
+                    .put("/api/v1/assignments/WQ-2031-0001")
+                    .then()
+                    .statusCode(200);
             send(kafka, "WQ-2031-0004", 1, "registered", d(Map.of()), Map.of("pool", "PLANNING"));
-            send(kafka, "WQ-2031-0003", 3, "milestone-reached", c(Map.of("actualStart", "2031-03-05",
-                    "investmentCompletedPlanYear", new BigDecimal("600.00"))), Map.of("milestone", "STARTED", "date", "2031-03-05"));
-            send(kafka, "WQ-2031-0003", 4, "converted", c(Map.of("pool", "BUILDING", "actualStart", "2031-03-05", "poolSince", "2031-03-05",
-                    "investmentCompletedPlanYear", new BigDecimal("600.00"))), conversion("PREPARING", "BUILDING", "2031-03-05"));
-            send(kafka, "WQ-2031-0004", 2, "converted", d(Map.of("pool", "RESERVE", "poolSince", "2031-03-07")),
+            send(
+                    kafka,
+                    "WQ-2031-0003",
+                    3,
+                    "milestone-reached",
+                    c(Map.of("actualStart", "2031-03-05", "investmentCompletedPlanYear", new BigDecimal("600.00"))),
+                    Map.of("milestone", "STARTED", "date", "2031-03-05"));
+            send(
+                    kafka,
+                    "WQ-2031-0003",
+                    4,
+                    "converted",
+                    c(Map.of(
+                            "pool",
+                            "BUILDING",
+                            "actualStart",
+                            "2031-03-05",
+                            "poolSince",
+                            "2031-03-05",
+                            "investmentCompletedPlanYear",
+                            new BigDecimal("600.00"))),
+                    conversion("PREPARING", "BUILDING", "2031-03-05"));
+            send(
+                    kafka,
+                    "WQ-2031-0004",
+                    2,
+                    "converted",
+                    d(Map.of("pool", "RESERVE", "poolSince", "2031-03-07")),
                     conversion("PLANNING", "RESERVE", "2031-03-07"));
-            send(kafka, "WQ-2031-0002", 3, "problem-raised", b(Map.of()), Map.of("problem", Map.of("id", 990001, "projectCode", "WQ-2031-0002",
-                    "title", "施工用电接入", "department", "区供电公司", "raisedOn", "2031-03-06", "open", true)));
-            send(kafka, "WQ-2031-0001", 4, "progress-reported", a(Map.of("lastReportedWeek", "2031-W10",
-                    "investmentCompletedPlanYear", new BigDecimal("7500.00"))), report("2031-W10", "2031-03-03", "500.00", "7500.00"));
+            send(
+                    kafka,
+                    "WQ-2031-0002",
+                    3,
+                    "problem-raised",
+                    b(Map.of()),
+                    Map.of(
+                            "problem",
+                            Map.of(
+                                    "id",
+                                    990001,
+                                    "projectCode",
+                                    "WQ-2031-0002",
+                                    "title",
+                                    "施工用电接入",
+                                    "department",
+                                    "区供电公司",
+                                    "raisedOn",
+                                    "2031-03-06",
+                                    "open",
+                                    true)));
+            send(
+                    kafka,
+                    "WQ-2031-0001",
+                    4,
+                    "progress-reported",
+                    a(Map.of("lastReportedWeek", "2031-W10", "investmentCompletedPlanYear", new BigDecimal("7500.00"))),
+                    report("2031-W10", "2031-03-03", "500.00", "7500.00"));
             awaitSequences(Map.of("WQ-2031-0001", 4, "WQ-2031-0002", 3, "WQ-2031-0003", 4, "WQ-2031-0004", 2));
         }
         BusinessDate.set("2031-03-18");
@@ -93,31 +167,52 @@ class WeeklyScheduleTest {
     @Test
     void theFiguresOfAWeekAsItWas() throws Exception {
         ledger();
-        given().queryParam("town", TOWN).when().get("/api/v1/weekly/2031-W10")
-                .then().statusCode(200)
-                .body("monday", equalTo("2031-03-03")).body("sunday", equalTo("2031-03-09")).body("asOf", equalTo("2031-03-09"))
-                .body("headline.projectsByPool.BUILDING", equalTo(2)).body("headline.projectsByPool.PREPARING", equalTo(1))
-                .body("headline.projectsByPool.RESERVE", equalTo(1)).body("headline.projectsByPool", not(hasKey("PLANNING")))
-                .body("headline.conversions.thisWeek", equalTo(2)).body("headline.conversions.yearToDate", equalTo(2))
-                .body("headline.starts.plannedNewStarts", equalTo(2)).body("headline.starts.started", equalTo(1))
+        given().queryParam("town", TOWN)
+                .when()
+                .get("/api/v1/weekly/2031-W10")
+                .then()
+                .statusCode(200)
+                .body("monday", equalTo("2031-03-03"))
+                .body("sunday", equalTo("2031-03-09"))
+                .body("asOf", equalTo("2031-03-09"))
+                .body("headline.projectsByPool.BUILDING", equalTo(2))
+                .body("headline.projectsByPool.PREPARING", equalTo(1))
+                .body("headline.projectsByPool.RESERVE", equalTo(1))
+                .body("headline.projectsByPool", not(hasKey("PLANNING")))
+                .body("headline.conversions.thisWeek", equalTo(2))
+                .body("headline.conversions.yearToDate", equalTo(2))
+                .body("headline.starts.plannedNewStarts", equalTo(2))
+                .body("headline.starts.started", equalTo(1))
                 .body("headline.starts.rate", equalTo(0.5f))
                 .body("headline.investment.annualPlan", equalTo(47450.00f))
                 .body("headline.investment.completedYearToDate", equalTo(7500.00f))
                 .body("headline.investment.timeProportionalPlan", equalTo(8840.00f))
                 .body("headline.investment.shareOfPlan", equalTo(0.1581f))
                 .body("headline.investment.shareOfTimeProportionalPlan", equalTo(0.8484f))
-                .body("headline.flags.red", equalTo(0)).body("headline.flags.yellow", equalTo(1))
-                .body("headline.flags.yellowChange", equalTo(1)).body("headline.flags.redChange", equalTo(0))
+                .body("headline.flags.red", equalTo(0))
+                .body("headline.flags.yellow", equalTo(1))
+                .body("headline.flags.yellowChange", equalTo(1))
+                .body("headline.flags.redChange", equalTo(0))
                 .body("byLeader.leader", contains("周测试领导"))
                 .body("byLeader[0].projects.code", contains("WQ-2031-0001"))
                 .body("byLeader[0].projects[0].flags", hasSize(0))
-                .body("changes.flags.collect { it.change + ' ' + it.code + ' ' + it.rule }", containsInAnyOrder(
-                        "RAISED WQ-2031-0001 包联缺失", "CLEARED WQ-2031-0001 包联缺失", "RAISED WQ-2031-0002 未按期开工"))
+                .body(
+                        "changes.flags.collect { it.change + ' ' + it.code + ' ' + it.rule }",
+                        containsInAnyOrder(
+                                "RAISED WQ-2031-0001 包联缺失", "CLEARED WQ-2031-0001 包联缺失", "RAISED WQ-2031-0002 未按期开工"))
                 .body("changes.starts.code", contains("WQ-2031-0003"))
-                .body("changes.conversions.collect { it.code + ' ' + it.from + '→' + it.to + ' ' + it.on }", contains(
-                        "WQ-2031-0003 PREPARING→BUILDING 2031-03-05", "WQ-2031-0004 PLANNING→RESERVE 2031-03-07"))
-                .body("funnel.collect { it.pool + ' ' + it.projects + ' in ' + it.convertedIn + ' out ' + it.convertedOut }", contains(
-                        "PLANNING 0 in 0 out 1", "RESERVE 1 in 1 out 0", "PREPARING 1 in 0 out 1", "BUILDING 2 in 1 out 0"))
+                .body(
+                        "changes.conversions.collect { it.code + ' ' + it.from + '→' + it.to + ' ' + it.on }",
+                        contains(
+                                "WQ-2031-0003 PREPARING→BUILDING 2031-03-05",
+                                "WQ-2031-0004 PLANNING→RESERVE 2031-03-07"))
+                .body(
+                        "funnel.collect { it.pool + ' ' + it.projects + ' in ' + it.convertedIn + ' out ' + it.convertedOut }",
+                        contains(
+                                "PLANNING 0 in 0 out 1",
+                                "RESERVE 1 in 1 out 0",
+                                "PREPARING 1 in 0 out 1",
+                                "BUILDING 2 in 1 out 0"))
                 .body("byTaskForce.taskForce", contains("周报测试专班"))
                 .body("byTaskForce[0].leaders", contains("周测试领导"))
                 .body("byTaskForce[0].projects.code", contains("WQ-2031-0001"))
@@ -129,26 +224,55 @@ class WeeklyScheduleTest {
                 .body("series.investmentCompleted[7]", equalTo(3000.00f))
                 .body("series.yellow[9]", equalTo(1));
 
-        given().queryParam("town", TOWN).when().get("/api/v1/weekly/2031-W12")
-                .then().statusCode(200).body("asOf", equalTo("2031-03-18"))
-                .body("changes.flags.findAll { it.code == 'WQ-2031-0002' && it.change == 'ESCALATED' }.rule", contains("未按期开工"));
-        given().queryParam("town", TOWN).queryParam("leader", "周测试领导").when().get("/api/v1/weekly/2031-W10")
-                .then().body("headline.projectsByPool.BUILDING", equalTo(1)).body("headline.investment.annualPlan", equalTo(36500.00f));
+        given().queryParam("town", TOWN)
+                .when()
+                .get("/api/v1/weekly/2031-W12")
+                .then()
+                .statusCode(200)
+                .body("asOf", equalTo("2031-03-18"))
+                .body(
+                        "changes.flags.findAll { it.code == 'WQ-2031-0002' && it.change == 'ESCALATED' }.rule",
+                        contains("未按期开工"));
+        given().queryParam("town", TOWN)
+                .queryParam("leader", "周测试领导")
+                .when()
+                .get("/api/v1/weekly/2031-W10")
+                .then()
+                .body("headline.projectsByPool.BUILDING", equalTo(1))
+                .body("headline.investment.annualPlan", equalTo(36500.00f));
         // the week before: the pools as they were before both conversions
-        given().queryParam("town", TOWN).when().get("/api/v1/weekly/2031-W09")
-                .then().statusCode(200)
-                .body("headline.projectsByPool.PLANNING", equalTo(1)).body("headline.projectsByPool.PREPARING", equalTo(2))
-                .body("headline.projectsByPool.BUILDING", equalTo(1)).body("headline.conversions.thisWeek", equalTo(0))
+        given().queryParam("town", TOWN)
+                .when()
+                .get("/api/v1/weekly/2031-W09")
+                .then()
+                .statusCode(200)
+                .body("headline.projectsByPool.PLANNING", equalTo(1))
+                .body("headline.projectsByPool.PREPARING", equalTo(2))
+                .body("headline.projectsByPool.BUILDING", equalTo(1))
+                .body("headline.conversions.thisWeek", equalTo(0))
                 .body("changes.conversions", hasSize(0));
-        given().queryParam("town", TOWN).queryParam("pool", "PREPARING").when().get("/api/v1/weekly/2031-W09")
-                .then().body("headline.projectsByPool.PREPARING", equalTo(2)).body("headline.projectsByPool", aMapWithSize(1));
+        given().queryParam("town", TOWN)
+                .queryParam("pool", "PREPARING")
+                .when()
+                .get("/api/v1/weekly/2031-W09")
+                .then()
+                .body("headline.projectsByPool.PREPARING", equalTo(2))
+                .body("headline.projectsByPool", aMapWithSize(1));
         given().when().get("/api/v1/weekly/2031-W60").then().statusCode(400).body("errors.field", contains("isoWeek"));
 
-        byte[] workbook = given().queryParam("town", TOWN).when().get("/api/v1/weekly/2031-W10.xlsx")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] workbook = given().queryParam("town", TOWN)
+                .when()
+                .get("/api/v1/weekly/2031-W10.xlsx")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            assertEquals(List.of("总览", "包联领导", "工作专班", "本周变化", "待协调问题", "周序列", "转化漏斗"),
-                    IntStream.range(0, book.getNumberOfSheets()).mapToObj(book::getSheetName).toList());
+            assertEquals(
+                    List.of("总览", "包联领导", "工作专班", "本周变化", "待协调问题", "周序列", "转化漏斗"),
+                    IntStream.range(0, book.getNumberOfSheets())
+                            .mapToObj(book::getSheetName)
+                            .toList());
             var overview = book.getSheet("总览");
             Map<String, String> figures = new HashMap<>();
             for (var row : overview) {
@@ -168,12 +292,18 @@ class WeeklyScheduleTest {
     @Test
     void thePageOfTheWeekInChinese() throws Exception {
         ledger();
-        String page = given().queryParam("week", "2031-W10").queryParam("town", TOWN).when().get("/weekly")
-                .then().statusCode(200).contentType(containsString("text/html"))
+        String page = given().queryParam("week", "2031-W10")
+                .queryParam("town", TOWN)
+                .when()
+                .get("/weekly")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Frame-Options", equalTo("DENY"))
-                .extract().asString();
+                .extract()
+                .asString();
         Assertions.assertAll(
                 () -> assertContains(page, "2031年第10周（3月3日—3月9日）"),
                 () -> assertContains(page, "<span class=\"lamp yellow\" id=\"yellow-count\">1</span>"),
@@ -181,11 +311,21 @@ class WeeklyScheduleTest {
                 () -> assertContains(page, "<a href=\"/weekly/projects/WQ-2031-0001?week=2031-W10\">周报测试项目A</a>"),
                 () -> assertContains(page, "预备库 → 建设库"),
                 () -> assertContains(page, "区供电公司 · 1 个问题"),
-                () -> assertContains(page, "href=\"/weekly?week=2031-W09&amp;town=%E5%91%A8%E6%8A%A5%E6%B5%8B%E8%AF%95%E9%95%87\""),
+                () -> assertContains(
+                        page, "href=\"/weekly?week=2031-W09&amp;town=%E5%91%A8%E6%8A%A5%E6%B5%8B%E8%AF%95%E9%95%87\""),
                 () -> assertContains(page, "<option value=\"周报测试镇\" selected>"));
-        given().when().get("/weekly/projects/WQ-2031-0003").then().statusCode(200)
-                .body(containsString("周报测试项目C")).body(containsString("建设库")).body(containsString("返回周调度"));
-        given().when().get("/weekly?week=2031-W99").then().statusCode(400).contentType("application/problem+json")
+        given().when()
+                .get("/weekly/projects/WQ-2031-0003")
+                .then()
+                .statusCode(200)
+                .body(containsString("周报测试项目C"))
+                .body(containsString("建设库"))
+                .body(containsString("返回周调度"));
+        given().when()
+                .get("/weekly?week=2031-W99")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("week"));
         given().when().get("/weekly/projects/WQ-NONE").then().statusCode(404);
     }
@@ -195,18 +335,40 @@ class WeeklyScheduleTest {
     }
 
     private static Map<String, Object> a(Map<String, Object> changed) {
-        return project("周报测试项目A", "BUILDING", "36500.00", Map.of("actualStart", "2030-06-01", "plannedStart", "2030-05-20",
-                "poolSince", "2030-06-01", "lastReportedWeek", "2031-W09", "investmentCompletedPlanYear", new BigDecimal("7000.00")), changed);
+        return project(
+                "周报测试项目A",
+                "BUILDING",
+                "36500.00",
+                Map.of(
+                        "actualStart",
+                        "2030-06-01",
+                        "plannedStart",
+                        "2030-05-20",
+                        "poolSince",
+                        "2030-06-01",
+                        "lastReportedWeek",
+                        "2031-W09",
+                        "investmentCompletedPlanYear",
+                        new BigDecimal("7000.00")),
+                changed);
     }
 
     private static Map<String, Object> b(Map<String, Object> changed) {
-        return project("周报测试项目B", "PREPARING", "7300.00", Map.of("plannedStart", "2031-02-15", "poolSince", "2031-01-10",
-                "lastReportedWeek", "2031-W09"), changed);
+        return project(
+                "周报测试项目B",
+                "PREPARING",
+                "7300.00",
+                Map.of("plannedStart", "2031-02-15", "poolSince", "2031-01-10", "lastReportedWeek", "2031-W09"),
+                changed);
     }
 
     private static Map<String, Object> c(Map<String, Object> changed) {
-        return project("周报测试项目C", "PREPARING", "3650.00", Map.of("plannedStart", "2031-03-01", "poolSince", "2031-01-10",
-                "lastReportedWeek", "2031-W09"), changed);
+        return project(
+                "周报测试项目C",
+                "PREPARING",
+                "3650.00",
+                Map.of("plannedStart", "2031-03-01", "poolSince", "2031-01-10", "lastReportedWeek", "2031-W09"),
+                changed);
     }
 
     private static Map<String, Object> d(Map<String, Object> changed) {
@@ -217,7 +379,8 @@ class WeeklyScheduleTest {
         return Map.of("from", from, "to", to, "date", date, "forwardByOne", true);
     }
 
-    private static Map<String, Object> project(String name, String pool, String annual, Map<String, Object> facts, Map<String, Object> changed) {
+    private static Map<String, Object> project(
+            String name, String pool, String annual, Map<String, Object> facts, Map<String, Object> changed) {
         Map<String, Object> state = new HashMap<>();
         state.put("name", name);
         state.put("pool", pool);
@@ -234,18 +397,47 @@ class WeeklyScheduleTest {
 
     /** A weekly report as the registry announces it, with the cumulative figures it computes (all in the plan year here). */
     private static Map<String, Object> report(String week, String monday, String amount, String cumulative) {
-        return Map.of("report", Map.of("isoWeek", week, "weekStart", monday, "investmentCompleted", new BigDecimal(amount),
-                "cumulativeInvestment", new BigDecimal(cumulative), "cumulativeInvestmentYear", new BigDecimal(cumulative),
-                "imageProgressPercent", 10, "siteStatus", "STARTED", "revision", 1), "corrected", false);
+        return Map.of(
+                "report",
+                Map.of(
+                        "isoWeek",
+                        week,
+                        "weekStart",
+                        monday,
+                        "investmentCompleted",
+                        new BigDecimal(amount),
+                        "cumulativeInvestment",
+                        new BigDecimal(cumulative),
+                        "cumulativeInvestmentYear",
+                        new BigDecimal(cumulative),
+                        "imageProgressPercent",
+                        10,
+                        "siteStatus",
+                        "STARTED",
+                        "revision",
+                        1),
+                "corrected",
+                false);
     }
 
-    private static void send(KafkaCompanion kafka, String code, long sequence, String type, Map<String, Object> state, Map<String, ?> change) {
-        ProducerRecord<String, String> record = RegistryEvents.event(UUID.randomUUID(), "ledger.project." + type + ".v1", code, sequence, state, change);
+    private static void send(
+            KafkaCompanion kafka,
+            String code,
+            long sequence,
+            String type,
+            Map<String, Object> state,
+            Map<String, ?> change) {
+        ProducerRecord<String, String> record = RegistryEvents.event(
+                UUID.randomUUID(), "ledger.project." + type + ".v1", code, sequence, state, change);
         kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
     }
 
     private static void awaitSequences(Map<String, Integer> sequences) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> sequences.forEach((code, sequence) ->
-                given().when().get("/api/v1/projects/" + code).then().statusCode(200).body("lastSequence", equalTo(sequence))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> sequences.forEach((code, sequence) -> given().when()
+                        .get("/api/v1/projects/" + code)
+                        .then()
+                        .statusCode(200)
+                        .body("lastSequence", equalTo(sequence))));
     }
 }

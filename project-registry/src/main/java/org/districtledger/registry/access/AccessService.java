@@ -19,7 +19,9 @@ public class AccessService {
     public void apply(String eventId, AssignmentAnnounced announced) {
         ProjectAccess access = ProjectAccess.findById(announced.projectCode(), LockModeType.PESSIMISTIC_WRITE);
         if (access != null && access.assignmentVersion >= announced.version()) {
-            LOG.debugf("Assignment %s of %s already applied (have %s)", announced.version(), announced.projectCode(), (Object) access.assignmentVersion);
+            LOG.debugf(
+                    "Assignment %s of %s already applied (have %s)",
+                    announced.version(), announced.projectCode(), (Object) access.assignmentVersion);
             return;
         }
         if (access == null) {
@@ -28,10 +30,16 @@ public class AccessService {
         }
         access.assignmentVersion = announced.version();
         access.taskForce = announced.taskForce().name();
-        access.leaderAccount = announced.leader() == null ? null : announced.leader().account();
-        access.memberAccounts = announced.taskForce().members() == null ? "" : announced.taskForce().members().stream()
-                .map(AssignmentAnnounced.Member::account).filter(Objects::nonNull).map(String::strip)
-                .filter(account -> !account.isEmpty()).collect(Collectors.joining("\n"));
+        access.leaderAccount =
+                announced.leader() == null ? null : announced.leader().account();
+        access.memberAccounts = announced.taskForce().members() == null
+                ? ""
+                : announced.taskForce().members().stream()
+                        .map(AssignmentAnnounced.Member::account)
+                        .filter(Objects::nonNull)
+                        .map(String::strip)
+                        .filter(account -> !account.isEmpty())
+                        .collect(Collectors.joining("\n"));
         access.eventId = eventId;
         access.appliedAt = Instant.now();
         access.persist();

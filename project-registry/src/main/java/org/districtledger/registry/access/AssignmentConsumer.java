@@ -1,20 +1,19 @@
 package org.districtledger.registry.access;
 
-import org.districtledger.contract.AlertEventType;
-
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.districtledger.contract.AlertEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.UnreadableRecordException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the tracker's {@code ledger.tracker-alerts} for {@code ledger.assignment.changed.v1}: the task forces
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class AssignmentConsumer {
-
 
     private final AccessService access;
     private final DatabaseRetry retry;
@@ -39,7 +37,10 @@ public class AssignmentConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         Header type = record.headers().lastHeader("ce_type");
-        if (type == null || !AlertEventType.ASSIGNMENT_CHANGED.cloudEventType().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+        if (type == null
+                || !AlertEventType.ASSIGNMENT_CHANGED
+                        .cloudEventType()
+                        .equals(new String(type.value(), StandardCharsets.UTF_8))) {
             return;
         }
         CloudEventRecord event = CloudEventRecord.read(record);
@@ -50,7 +51,10 @@ public class AssignmentConsumer {
         } catch (JsonProcessingException e) {
             throw new UnreadableRecordException("the data is not an assignment: " + e.getOriginalMessage());
         }
-        if (announced == null || announced.projectCode() == null || announced.version() == null || announced.taskForce() == null) {
+        if (announced == null
+                || announced.projectCode() == null
+                || announced.version() == null
+                || announced.taskForce() == null) {
             throw new UnreadableRecordException("the data's assignment names its projectCode, version and taskForce");
         }
         retry.untilReachable("assignment " + event.id(), () -> {

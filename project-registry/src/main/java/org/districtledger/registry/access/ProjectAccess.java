@@ -41,6 +41,8 @@ public class ProjectAccess extends PanacheEntityBase {
     public Instant appliedAt;
 
     public Set<String> members() {
-        return Arrays.stream(memberAccounts.split("\n")).filter(a -> !a.isBlank()).collect(Collectors.toSet());
+        return Arrays.stream(memberAccounts.split("\n"))
+                .filter(a -> !a.isBlank())
+                .collect(Collectors.toSet());
     }
 }

@@ -1,13 +1,12 @@
 package org.districtledger.registry.approval;
 
-import org.districtledger.contract.ApprovalEventType;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.contract.ApprovalEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.UnreadableRecordException;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class ApprovalConsumer {
-
 
     private final ApprovalService approvals;
     private final DatabaseRetry retry;
@@ -36,7 +34,8 @@ public class ApprovalConsumer {
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         CloudEventRecord event = CloudEventRecord.read(record);
         if (!ApprovalEventType.GRANTED.cloudEventType().equals(event.type())) {
-            throw new UnreadableRecordException("ce_type " + event.type() + " is not " + ApprovalEventType.GRANTED.cloudEventType());
+            throw new UnreadableRecordException(
+                    "ce_type " + event.type() + " is not " + ApprovalEventType.GRANTED.cloudEventType());
         }
         ApprovalGranted approval;
         try {

@@ -10,6 +10,10 @@ import java.time.LocalDate;
  * national code.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ApprovalGranted(String code, String nationalCode, String procedureType, String approvalNumber,
-                              LocalDate date, String authority) {
-}
+public record ApprovalGranted(
+        String code,
+        String nationalCode,
+        String procedureType,
+        String approvalNumber,
+        LocalDate date,
+        String authority) {}

@@ -20,5 +20,4 @@ public record ConversionRequest(
         LocalDate date,
         @Size(max = 500) String reason,
         LocalDate startDate,
-        LocalDate plannedStart) {
-}
+        LocalDate plannedStart) {}

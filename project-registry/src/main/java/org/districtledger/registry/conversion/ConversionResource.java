@@ -1,7 +1,6 @@
 package org.districtledger.registry.conversion;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,9 +36,13 @@ public class ConversionResource {
 
     @RolesAllowed(Roles.ADMIN)
     @POST
-    @Operation(summary = "Moves the project to another pool; a skip, a move back, a suspension or a cancellation needs a reason")
+    @Operation(
+            summary =
+                    "Moves the project to another pool; a skip, a move back, a suspension or a cancellation needs a reason")
     public Response convert(@PathParam("code") String code, @Valid @NotNull ConversionRequest request) {
-        return Response.status(Response.Status.CREATED).entity(conversions.convert(code, request, user.name())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(conversions.convert(code, request, user.name()))
+                .build();
     }
 
     @GET

@@ -16,13 +16,18 @@ public final class ConversionRules {
     /** The four pools, in the order projects mature. */
     public static final List<Pool> POOLS = List.of(Pool.PLANNING, Pool.RESERVE, Pool.PREPARING, Pool.BUILDING);
 
-    private ConversionRules() {
-    }
+    private ConversionRules() {}
 
     /** What a conversion needs beyond its target, as found on the project after the request's dates are applied. */
-    public record Facts(Pool from, Pool to, String reason, LocalDate date, LocalDate today,
-                        LocalDate actualStart, LocalDate plannedStart, int planYear) {
-    }
+    public record Facts(
+            Pool from,
+            Pool to,
+            String reason,
+            LocalDate date,
+            LocalDate today,
+            LocalDate actualStart,
+            LocalDate plannedStart,
+            int planYear) {}
 
     /** Whether the move is the normal one: forward by one pool. */
     public static boolean isForwardByOne(Pool from, Pool to) {
@@ -42,7 +47,8 @@ public final class ConversionRules {
             throw HttpProblemException.conflict("to", "a cancelled project moves no more");
         }
         if (to == Pool.COMPLETED || to == Pool.IN_PRODUCTION) {
-            throw HttpProblemException.invalidField("to", "completion and production are milestones: POST .../milestones");
+            throw HttpProblemException.invalidField(
+                    "to", "completion and production are milestones: POST .../milestones");
         }
         if (from == Pool.COMPLETED || from == Pool.IN_PRODUCTION) {
             if (to != Pool.CANCELLED && to != Pool.SUSPENDED) {
@@ -59,8 +65,10 @@ public final class ConversionRules {
         if (to == Pool.BUILDING && facts.actualStart() == null) {
             throw HttpProblemException.invalidField("startDate", "entering BUILDING needs the start date (开工日期)");
         }
-        if (to == Pool.PREPARING && (facts.plannedStart() == null || facts.plannedStart().getYear() != facts.planYear())) {
-            throw HttpProblemException.invalidField("plannedStart",
+        if (to == Pool.PREPARING
+                && (facts.plannedStart() == null || facts.plannedStart().getYear() != facts.planYear())) {
+            throw HttpProblemException.invalidField(
+                    "plannedStart",
                     "entering PREPARING needs a planned start date in the plan year " + facts.planYear());
         }
     }

@@ -2,8 +2,8 @@ package org.districtledger.registry.conversion;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.contract.ProjectEventType;
 import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectEventType;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
 import org.districtledger.runtime.HttpProblemException;
@@ -43,8 +43,15 @@ public class ConversionService {
         if (request.startDate() != null && request.startDate().isAfter(today)) {
             throw HttpProblemException.invalidField("startDate", "a start date cannot be in the future");
         }
-        ConversionRules.check(new ConversionRules.Facts(project.pool, request.to(), request.reason(), date, today,
-                actualStart, plannedStart, project.planYear));
+        ConversionRules.check(new ConversionRules.Facts(
+                project.pool,
+                request.to(),
+                request.reason(),
+                date,
+                today,
+                actualStart,
+                plannedStart,
+                project.planYear));
 
         Map<String, Object> before = snapshot(project);
         project.actualStart = actualStart;
@@ -52,8 +59,8 @@ public class ConversionService {
         return record(project, before, request.to(), date, blankToNull(request.reason()), actor);
     }
 
-    private ConversionView record(Project project, Map<String, Object> before, Pool to, LocalDate date, String reason,
-                                  String actor) {
+    private ConversionView record(
+            Project project, Map<String, Object> before, Pool to, LocalDate date, String reason, String actor) {
         Conversion conversion = new Conversion();
         conversion.projectId = project.id;
         conversion.fromPool = project.pool;
@@ -90,7 +97,8 @@ public class ConversionService {
             throw HttpProblemException.notFound("Project", code);
         }
         return Conversion.<Conversion>find("projectId = ?1 order by id", project.id).list().stream()
-                .map(c -> ConversionView.of(c, code)).toList();
+                .map(c -> ConversionView.of(c, code))
+                .toList();
     }
 
     private static Map<String, Object> snapshot(Project p) {

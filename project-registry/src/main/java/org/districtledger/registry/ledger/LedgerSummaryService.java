@@ -52,7 +52,10 @@ public class LedgerSummaryService {
             }
             if (p.cityCategory != null) {
                 city = city.plus(total, annual);
-                byCategory.merge(p.cityCategory.name(), LedgerSummary.Figures.NONE.plus(total, annual), LedgerSummaryService::add);
+                byCategory.merge(
+                        p.cityCategory.name(),
+                        LedgerSummary.Figures.NONE.plus(total, annual),
+                        LedgerSummaryService::add);
             }
             if (annual.compareTo(ONE_HUNDRED_MILLION) > 0) {
                 bigAnnual = bigAnnual.plus(total, annual);
@@ -64,11 +67,14 @@ public class LedgerSummaryService {
                 }
             }
         }
-        return new LedgerSummary(year, all, byPool, started, planning, city, byCategory, bigAnnual, bigTotal, bigConversion);
+        return new LedgerSummary(
+                year, all, byPool, started, planning, city, byCategory, bigAnnual, bigTotal, bigConversion);
     }
 
     private static LedgerSummary.Figures add(LedgerSummary.Figures a, LedgerSummary.Figures b) {
-        return new LedgerSummary.Figures(a.count() + b.count(), a.totalInvestment().add(b.totalInvestment()),
+        return new LedgerSummary.Figures(
+                a.count() + b.count(),
+                a.totalInvestment().add(b.totalInvestment()),
                 a.annualPlanInvestment().add(b.annualPlanInvestment()));
     }
 }

@@ -1,7 +1,6 @@
 package org.districtledger.registry.milestone;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +39,8 @@ public class MilestoneResource {
     @Operation(summary = "Records a milestone; a start moves a PREPARING project into BUILDING")
     public Response reach(@PathParam("code") String code, @Valid @NotNull MilestoneRequest request) {
         access.requireReporter(code);
-        return Response.status(Response.Status.CREATED).entity(milestones.reach(code, request, user.name())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(milestones.reach(code, request, user.name()))
+                .build();
     }
 }

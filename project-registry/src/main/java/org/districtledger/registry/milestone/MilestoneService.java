@@ -1,13 +1,11 @@
 package org.districtledger.registry.milestone;
 
-import org.districtledger.contract.MilestoneType;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.registry.conversion.ConversionRequest;
-import org.districtledger.registry.conversion.ConversionService;
-import org.districtledger.contract.ProjectEventType;
+import org.districtledger.contract.MilestoneType;
 import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectEventType;
+import org.districtledger.registry.conversion.ConversionService;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
 import org.districtledger.runtime.HttpProblemException;
@@ -40,7 +38,8 @@ public class MilestoneService {
             throw HttpProblemException.invalidField("date", "a milestone cannot be reached in the future");
         }
         if (project.pool == Pool.CANCELLED || project.pool == Pool.SUSPENDED) {
-            throw HttpProblemException.conflict("type", "project " + code + " is " + project.pool + "; resume it first");
+            throw HttpProblemException.conflict(
+                    "type", "project " + code + " is " + project.pool + "; resume it first");
         }
         Map<String, Object> before = dates(project);
         Pool poolBefore = project.pool;

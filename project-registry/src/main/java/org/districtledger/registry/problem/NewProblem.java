@@ -10,5 +10,4 @@ public record NewProblem(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 2000) String description,
         @NotBlank @Size(max = 100) String department,
-        LocalDate raisedOn) {
-}
+        LocalDate raisedOn) {}

@@ -1,7 +1,6 @@
 package org.districtledger.registry.problem;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +42,9 @@ public class ProblemResource {
     @Operation(summary = "Raises a problem for a department")
     public Response raise(@PathParam("code") String code, @Valid @NotNull NewProblem request) {
         access.requireReporter(code);
-        return Response.status(Response.Status.CREATED).entity(problems.raise(code, request, user.name())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(problems.raise(code, request, user.name()))
+                .build();
     }
 
     @GET

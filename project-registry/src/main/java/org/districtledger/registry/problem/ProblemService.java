@@ -1,7 +1,5 @@
 package org.districtledger.registry.problem;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.districtledger.contract.ProjectEventType;
@@ -13,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Problems raised by task forces and resolved by the departments they are addressed to. */
 @ApplicationScoped
@@ -59,7 +58,8 @@ public class ProblemService {
         }
         LocalDate resolvedOn = request.resolvedOn() == null ? LocalDate.now() : request.resolvedOn();
         if (resolvedOn.isAfter(LocalDate.now()) || resolvedOn.isBefore(problem.raisedOn)) {
-            throw HttpProblemException.invalidField("resolvedOn", "must be between the day it was raised (" + problem.raisedOn + ") and today");
+            throw HttpProblemException.invalidField(
+                    "resolvedOn", "must be between the day it was raised (" + problem.raisedOn + ") and today");
         }
         ProblemView before = ProblemView.of(problem, project.code);
         problem.resolvedOn = resolvedOn;
@@ -83,6 +83,7 @@ public class ProblemService {
             throw HttpProblemException.notFound("Project", code);
         }
         return CoordinationProblem.<CoordinationProblem>find("projectId = ?1 order by id", project.id).list().stream()
-                .map(p -> ProblemView.of(p, code)).toList();
+                .map(p -> ProblemView.of(p, code))
+                .toList();
     }
 }

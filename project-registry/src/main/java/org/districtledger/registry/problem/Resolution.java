@@ -6,5 +6,4 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** How a problem was solved, and when (default: today). */
-public record Resolution(@NotBlank @Size(max = 2000) String note, LocalDate resolvedOn) {
-}
+public record Resolution(@NotBlank @Size(max = 2000) String note, LocalDate resolvedOn) {}

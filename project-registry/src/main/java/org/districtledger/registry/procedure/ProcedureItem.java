@@ -1,8 +1,5 @@
 package org.districtledger.registry.procedure;
 
-import org.districtledger.contract.ProcedureType;
-import org.districtledger.contract.ProcedureStatus;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +9,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.districtledger.contract.ProcedureStatus;
+import org.districtledger.contract.ProcedureType;
 
 import java.time.Instant;
 import java.time.LocalDate;

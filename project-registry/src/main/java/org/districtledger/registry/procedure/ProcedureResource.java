@@ -1,7 +1,6 @@
 package org.districtledger.registry.procedure;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,8 +40,8 @@ public class ProcedureResource {
     @PUT
     @Path("/{type}")
     @Operation(summary = "Sets the state of one permit")
-    public ProcedureView update(@PathParam("code") String code, @PathParam("type") String type,
-                                @Valid @NotNull ProcedureUpdate request) {
+    public ProcedureView update(
+            @PathParam("code") String code, @PathParam("type") String type, @Valid @NotNull ProcedureUpdate request) {
         access.requireReporter(code);
         return procedures.update(code, type, request, user.name());
     }

@@ -1,10 +1,9 @@
 package org.districtledger.registry.procedure;
 
-import org.districtledger.contract.ProcedureType;
-import org.districtledger.contract.ProcedureStatus;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.districtledger.contract.ProcedureStatus;
+import org.districtledger.contract.ProcedureType;
 import org.districtledger.contract.ProjectEventType;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
@@ -39,10 +38,11 @@ public class ProcedureService {
      * @param context added to the event's change, e.g. which message of the approval bureau brought it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProcedureView update(Project project, ProcedureType type, ProcedureUpdate request, String actor,
-                                Map<String, ?> context) {
+    public ProcedureView update(
+            Project project, ProcedureType type, ProcedureUpdate request, String actor, Map<String, ?> context) {
         check(request);
-        ProcedureItem item = ProcedureItem.find("projectId = ?1 and type = ?2", project.id, type).firstResult();
+        ProcedureItem item = ProcedureItem.find("projectId = ?1 and type = ?2", project.id, type)
+                .firstResult();
         ProcedureView before = item == null ? null : ProcedureView.of(item);
         if (item == null) {
             item = new ProcedureItem();
@@ -72,7 +72,8 @@ public class ProcedureService {
             throw HttpProblemException.notFound("Project", code);
         }
         Map<ProcedureType, ProcedureView> known = new LinkedHashMap<>();
-        ProcedureItem.<ProcedureItem>find("projectId", project.id).list()
+        ProcedureItem.<ProcedureItem>find("projectId", project.id)
+                .list()
                 .forEach(item -> known.put(item.type, ProcedureView.of(item)));
         return Arrays.stream(ProcedureType.values())
                 .map(type -> known.getOrDefault(type, ProcedureView.notStarted(type)))
@@ -83,7 +84,8 @@ public class ProcedureService {
         try {
             return ProcedureType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw HttpProblemException.invalidField("type", "unknown procedure " + name + "; one of " + Arrays.toString(ProcedureType.values()));
+            throw HttpProblemException.invalidField(
+                    "type", "unknown procedure " + name + "; one of " + Arrays.toString(ProcedureType.values()));
         }
     }
 

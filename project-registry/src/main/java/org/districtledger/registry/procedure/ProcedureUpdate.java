@@ -1,9 +1,8 @@
 package org.districtledger.registry.procedure;
 
-import org.districtledger.contract.ProcedureStatus;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.districtledger.contract.ProcedureStatus;
 
 import java.time.LocalDate;
 
@@ -13,5 +12,4 @@ public record ProcedureUpdate(
         LocalDate targetDate,
         LocalDate doneDate,
         @Size(max = 100) String authority,
-        @Size(max = 100) String approvalNumber) {
-}
+        @Size(max = 100) String approvalNumber) {}

@@ -1,7 +1,5 @@
 package org.districtledger.registry.progress;
 
-import org.districtledger.contract.SiteStatus;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.districtledger.contract.SiteStatus;
 
 import java.math.BigDecimal;
 import java.time.Instant;

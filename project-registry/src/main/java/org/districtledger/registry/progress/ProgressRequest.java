@@ -1,13 +1,12 @@
 package org.districtledger.registry.progress;
 
-import org.districtledger.contract.SiteStatus;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.districtledger.contract.SiteStatus;
 
 import java.math.BigDecimal;
 
@@ -20,9 +19,10 @@ import java.math.BigDecimal;
  * @param problemsRaised problems raised that week, as the task force writes them
  */
 public record ProgressRequest(
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal investmentCompleted,
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal investmentCompleted,
+
         @NotNull @Min(0) @Max(100) Integer imageProgressPercent,
         @Size(max = 500) String imageProgressNote,
         @NotNull SiteStatus siteStatus,
-        @Size(max = 2000) String problemsRaised) {
-}
+        @Size(max = 2000) String problemsRaised) {}

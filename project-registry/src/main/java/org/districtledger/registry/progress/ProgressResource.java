@@ -1,7 +1,6 @@
 package org.districtledger.registry.progress;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.runtime.CurrentUser;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,13 +40,18 @@ public class ProgressResource {
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
     @PUT
     @Path("/{isoWeek}")
-    @Operation(summary = "Reports a week (e.g. 2023-W18); sending the same week again corrects it, and the old report is kept")
-    public Response report(@PathParam("code") String code, @PathParam("isoWeek") String isoWeek,
-                           @Valid @NotNull ProgressRequest request) {
+    @Operation(
+            summary =
+                    "Reports a week (e.g. 2023-W18); sending the same week again corrects it, and the old report is kept")
+    public Response report(
+            @PathParam("code") String code,
+            @PathParam("isoWeek") String isoWeek,
+            @Valid @NotNull ProgressRequest request) {
         access.requireReporter(code);
         ProgressService.Reported reported = progress.report(code, isoWeek, request, user.name());
         return Response.status(reported.replaced() ? Response.Status.OK : Response.Status.CREATED)
-                .entity(reported.report()).build();
+                .entity(reported.report())
+                .build();
     }
 
     @GET

@@ -2,9 +2,9 @@ package org.districtledger.registry.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.districtledger.contract.ProjectEventType;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectEventType;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectJournal;
 import org.districtledger.runtime.HttpProblemException;
@@ -28,8 +28,7 @@ public class ProgressService {
     }
 
     /** The outcome of a report: the report and whether it replaced an earlier one of the same week. */
-    public record Reported(ProgressView report, boolean replaced) {
-    }
+    public record Reported(ProgressView report, boolean replaced) {}
 
     @Transactional
     public Reported report(String code, String isoWeek, ProgressRequest request, String actor) {
@@ -42,7 +41,8 @@ public class ProgressService {
             throw HttpProblemException.invalidField("isoWeek", "week " + week + " has not begun yet");
         }
         Instant now = Instant.now();
-        ProgressReport report = ProgressReport.find("projectId = ?1 and isoWeek = ?2", project.id, week.toString()).firstResult();
+        ProgressReport report = ProgressReport.find("projectId = ?1 and isoWeek = ?2", project.id, week.toString())
+                .firstResult();
         Map<String, Object> before = null;
         boolean replaced = report != null;
         if (replaced) {
@@ -67,7 +67,10 @@ public class ProgressService {
         ProgressReport.flush();
 
         recompute(project);
-        ProgressView view = views(project).stream().filter(v -> v.isoWeek().equals(week.toString())).findFirst().orElseThrow();
+        ProgressView view = views(project).stream()
+                .filter(v -> v.isoWeek().equals(week.toString()))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("report", view);
         change.put("corrected", replaced);
@@ -116,15 +119,27 @@ public class ProgressService {
             }
             cumulative = cumulative.add(r.investmentCompleted);
             cumulativeYear = cumulativeYear.add(r.investmentCompleted);
-            views.add(new ProgressView(project.code, r.isoWeek, r.weekStart, r.investmentCompleted, cumulativeYear,
-                    cumulative, r.imageProgressPercent, r.imageProgressNote, r.siteStatus, r.problemsRaised,
-                    r.revision, r.reportedBy, r.reportedAt));
+            views.add(new ProgressView(
+                    project.code,
+                    r.isoWeek,
+                    r.weekStart,
+                    r.investmentCompleted,
+                    cumulativeYear,
+                    cumulative,
+                    r.imageProgressPercent,
+                    r.imageProgressNote,
+                    r.siteStatus,
+                    r.problemsRaised,
+                    r.revision,
+                    r.reportedBy,
+                    r.reportedAt));
         }
         return views;
     }
 
     private static List<ProgressReport> ordered(Project project) {
-        return ProgressReport.<ProgressReport>find("projectId = ?1 order by weekStart", project.id).list();
+        return ProgressReport.<ProgressReport>find("projectId = ?1 order by weekStart", project.id)
+                .list();
     }
 
     private static Map<String, Object> values(ProgressReport r) {

@@ -12,8 +12,17 @@ import java.time.LocalDate;
  * @param cumulativeInvestmentYear investment completed from the first week of the report's year to this week
  * @param cumulativeInvestment investment completed in all weeks up to this one
  */
-public record ProgressView(String projectCode, String isoWeek, LocalDate weekStart, BigDecimal investmentCompleted,
-                           BigDecimal cumulativeInvestmentYear, BigDecimal cumulativeInvestment,
-                           int imageProgressPercent, String imageProgressNote, SiteStatus siteStatus,
-                           String problemsRaised, int revision, String reportedBy, Instant reportedAt) {
-}
+public record ProgressView(
+        String projectCode,
+        String isoWeek,
+        LocalDate weekStart,
+        BigDecimal investmentCompleted,
+        BigDecimal cumulativeInvestmentYear,
+        BigDecimal cumulativeInvestment,
+        int imageProgressPercent,
+        String imageProgressNote,
+        SiteStatus siteStatus,
+        String problemsRaised,
+        int revision,
+        String reportedBy,
+        Instant reportedAt) {}

@@ -1,9 +1,8 @@
 package org.districtledger.registry.project;
 
-import org.districtledger.contract.FundingSource;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.districtledger.contract.FundingSource;
 
 import java.util.Arrays;
 import java.util.EnumSet;

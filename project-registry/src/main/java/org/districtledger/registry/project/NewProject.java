@@ -1,9 +1,5 @@
 package org.districtledger.registry.project;
 
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.CityCategory;
-import org.districtledger.contract.FundingSource;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -12,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
+import org.districtledger.contract.Pool;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import java.util.Set;
 public record NewProject(
         @Pattern(regexp = NATIONAL_CODE, message = "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN (24 characters)")
         String nationalCode,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull Pool pool,
         CityCategory cityCategory,
@@ -32,8 +32,13 @@ public record NewProject(
         @Size(max = 200) String ownerUnit,
         @Size(max = 100) String leadDepartment,
         @NotNull @Min(2000) @Max(2100) Integer planYear,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal totalInvestment,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal annualPlanInvestment,
+
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal totalInvestment,
+
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal annualPlanInvestment,
+
         LocalDate plannedStart,
         LocalDate plannedCompletion,
         LocalDate actualStart,

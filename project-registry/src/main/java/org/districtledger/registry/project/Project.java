@@ -1,9 +1,5 @@
 package org.districtledger.registry.project;
 
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.CityCategory;
-import org.districtledger.contract.FundingSource;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -16,7 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
+import org.districtledger.contract.Pool;
 import org.districtledger.runtime.HttpProblemException;
 
 import java.math.BigDecimal;
@@ -148,7 +146,8 @@ public class Project extends PanacheEntityBase {
 
     /** Loads the project for a change, locking its row so that its changes and their sequence numbers are serial. */
     public static Project lockByCode(String code) {
-        Project project = find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        Project project =
+                find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (project == null) {
             throw HttpProblemException.notFound("Project", code);
         }

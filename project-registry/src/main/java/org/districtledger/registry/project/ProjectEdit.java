@@ -1,8 +1,5 @@
 package org.districtledger.registry.project;
 
-import org.districtledger.contract.CityCategory;
-import org.districtledger.contract.FundingSource;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -11,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.FundingSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,8 +21,11 @@ import java.util.Set;
  * milestones; version, sequence, cumulative figures and audit fields belong to the server.
  */
 public record ProjectEdit(
-        @Pattern(regexp = NewProject.NATIONAL_CODE, message = "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN (24 characters)")
+        @Pattern(
+                regexp = NewProject.NATIONAL_CODE,
+                message = "must have the shape YYYY-RRRRRR-DD-TT-NNNNNN (24 characters)")
         String nationalCode,
+
         @NotBlank @Size(max = 200) String name,
         CityCategory cityCategory,
         @Size(max = 64) String industryChain,
@@ -31,8 +33,13 @@ public record ProjectEdit(
         @Size(max = 200) String ownerUnit,
         @Size(max = 100) String leadDepartment,
         @NotNull @Min(2000) @Max(2100) Integer planYear,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal totalInvestment,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal annualPlanInvestment,
+
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal totalInvestment,
+
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal annualPlanInvestment,
+
         LocalDate plannedStart,
         LocalDate plannedCompletion,
         @NotNull Set<@NotNull FundingSource> fundingSources,
@@ -40,9 +47,22 @@ public record ProjectEdit(
         @NotNull Boolean keyConversion) {
 
     public static ProjectEdit of(Project p) {
-        return new ProjectEdit(p.nationalCode, p.name, p.cityCategory, p.industryChain, p.town, p.ownerUnit,
-                p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment, p.plannedStart,
-                p.plannedCompletion, EnumSet.copyOf(withNone(p.fundingSources)), p.fromBeijing, p.keyConversion);
+        return new ProjectEdit(
+                p.nationalCode,
+                p.name,
+                p.cityCategory,
+                p.industryChain,
+                p.town,
+                p.ownerUnit,
+                p.leadDepartment,
+                p.planYear,
+                p.totalInvestment,
+                p.annualPlanInvestment,
+                p.plannedStart,
+                p.plannedCompletion,
+                EnumSet.copyOf(withNone(p.fundingSources)),
+                p.fromBeijing,
+                p.keyConversion);
     }
 
     void applyTo(Project p) {
@@ -58,7 +78,8 @@ public record ProjectEdit(
         p.annualPlanInvestment = annualPlanInvestment.setScale(2);
         p.plannedStart = plannedStart;
         p.plannedCompletion = plannedCompletion;
-        p.fundingSources = fundingSources.isEmpty() ? EnumSet.noneOf(FundingSource.class) : EnumSet.copyOf(fundingSources);
+        p.fundingSources =
+                fundingSources.isEmpty() ? EnumSet.noneOf(FundingSource.class) : EnumSet.copyOf(fundingSources);
         p.fromBeijing = fromBeijing;
         p.keyConversion = keyConversion;
     }

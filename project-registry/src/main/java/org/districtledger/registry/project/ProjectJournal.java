@@ -37,8 +37,8 @@ public class ProjectJournal {
      * @param change what the event says changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProjectView record(Project project, ProjectEventType type, String actor, Object before, Object after,
-                              Map<String, ?> change) {
+    public ProjectView record(
+            Project project, ProjectEventType type, String actor, Object before, Object after, Map<String, ?> change) {
         Instant now = Instant.now();
         project.updatedAt = now;
         project.updatedBy = actor;

@@ -1,8 +1,5 @@
 package org.districtledger.registry.project;
 
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.CityCategory;
-
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -12,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.districtledger.contract.CityCategory;
+import org.districtledger.contract.Pool;
 import org.districtledger.runtime.HttpProblemException;
 
 import java.math.BigDecimal;
@@ -53,7 +52,8 @@ public class ProjectQuery {
 
     /** Annual plan investment at least this many 万元. */
     @QueryParam("annualPlanAtLeast")
-    @DecimalMin("0") @Digits(integer = 12, fraction = 2)
+    @DecimalMin("0")
+    @Digits(integer = 12, fraction = 2)
     public BigDecimal annualPlanAtLeast;
 
     /** Text in the project's name. */
@@ -69,17 +69,18 @@ public class ProjectQuery {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(0) @Max(100_000)
+    @Min(0)
+    @Max(100_000)
     public int page;
 
     @QueryParam("size")
     @DefaultValue("50")
-    @Min(1) @Max(500)
+    @Min(1)
+    @Max(500)
     public int size;
 
     /** The HQL condition and its parameters. */
-    record Condition(String where, Map<String, Object> parameters) {
-    }
+    record Condition(String where, Map<String, Object> parameters) {}
 
     Condition condition() {
         List<String> clauses = new ArrayList<>();
@@ -95,8 +96,14 @@ public class ProjectQuery {
         }
         if (text != null && !text.isBlank()) {
             clauses.add("lower(name) like :text escape '\\'");
-            parameters.put("text", "%" + text.strip().toLowerCase()
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            parameters.put(
+                    "text",
+                    "%"
+                            + text.strip()
+                                    .toLowerCase()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return new Condition(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
     }
@@ -106,7 +113,8 @@ public class ProjectQuery {
         String field = descending ? sort.substring(1) : sort;
         String column = SORTABLE.get(field);
         if (column == null) {
-            throw HttpProblemException.invalidField("sort", "cannot sort by " + field + "; one of " + SORTABLE.keySet());
+            throw HttpProblemException.invalidField(
+                    "sort", "cannot sort by " + field + "; one of " + SORTABLE.keySet());
         }
         Sort order = Sort.by(column, descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
         return column.equals("code") ? order : order.and("code");

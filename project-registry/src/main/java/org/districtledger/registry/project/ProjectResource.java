@@ -1,8 +1,7 @@
 package org.districtledger.registry.project;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.districtledger.runtime.CurrentUser;
 import org.districtledger.runtime.HttpProblem;
 import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +50,8 @@ public class ProjectResource {
     @Operation(summary = "Admits a project into a pool; the registry assigns its ledger code")
     public Response register(@Valid @NotNull NewProject request, @Context UriInfo uri) {
         ProjectView created = projects.register(request, user.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.code()).build())
                 .tag(etag(created))
                 .entity(created)
                 .build();
@@ -69,13 +70,16 @@ public class ProjectResource {
     @Path("/{code}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Changes fields of a project (JSON merge patch); If-Match with the ETag is required")
-    public Response patch(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, JsonNode mergePatch) {
+    public Response patch(
+            @PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, JsonNode mergePatch) {
         ProjectView changed = projects.patch(code, expectedVersion(ifMatch), mergePatch, user.name());
         return Response.ok(changed).tag(etag(changed)).build();
     }
 
     @GET
-    @Operation(summary = "Lists projects by pool, city category, chain, town, lead department, size or name; paged and sorted")
+    @Operation(
+            summary =
+                    "Lists projects by pool, city category, chain, town, lead department, size or name; paged and sorted")
     public ProjectPage list(@Valid @BeanParam ProjectQuery query) {
         return projects.list(query);
     }
@@ -93,7 +97,10 @@ public class ProjectResource {
 
     private static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new HttpProblemException(428, "precondition-required", "Precondition required",
+            throw new HttpProblemException(
+                    428,
+                    "precondition-required",
+                    "Precondition required",
                     "If-Match: send the ETag of the project as read, so that no one else's change is overwritten",
                     List.of(new HttpProblem.FieldError("If-Match", "missing")));
         }
@@ -105,7 +112,11 @@ public class ProjectResource {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new HttpProblemException(412, "stale", "Precondition failed", "If-Match: " + ifMatch + " is not an ETag of this project",
+            throw new HttpProblemException(
+                    412,
+                    "stale",
+                    "Precondition failed",
+                    "If-Match: " + ifMatch + " is not an ETag of this project",
                     List.of(new HttpProblem.FieldError("If-Match", "not an ETag of this project")));
         }
     }

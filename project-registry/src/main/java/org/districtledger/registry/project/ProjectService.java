@@ -1,14 +1,5 @@
 package org.districtledger.registry.project;
 
-import java.util.Objects;
-
-import org.districtledger.contract.ProjectRules;
-import java.util.ArrayList;
-import java.util.stream.Collectors;
-
-import org.districtledger.contract.Pool;
-import org.districtledger.contract.FundingSource;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,19 +11,25 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.districtledger.contract.FundingSource;
+import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProjectEventType;
+import org.districtledger.contract.ProjectRules;
 import org.districtledger.runtime.HttpProblem;
 import org.districtledger.runtime.HttpProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Admits projects into the ledger, edits them and answers for them; every change and its event commit together. */
 @ApplicationScoped
@@ -48,17 +45,33 @@ public class ProjectService {
             Map.entry("actualCompletion", "is set by a milestone: POST /api/v1/projects/{code}/milestones"),
             Map.entry("actualProduction", "is set by a milestone: POST /api/v1/projects/{code}/milestones"));
 
-    private static final Set<String> EDITABLE = Set.of("nationalCode", "name", "cityCategory", "industryChain", "town",
-            "ownerUnit", "leadDepartment", "planYear", "totalInvestment", "annualPlanInvestment", "plannedStart",
-            "plannedCompletion", "fundingSources", "fromBeijing", "keyConversion");
+    private static final Set<String> EDITABLE = Set.of(
+            "nationalCode",
+            "name",
+            "cityCategory",
+            "industryChain",
+            "town",
+            "ownerUnit",
+            "leadDepartment",
+            "planYear",
+            "totalInvestment",
+            "annualPlanInvestment",
+            "plannedStart",
+            "plannedCompletion",
+            "fundingSources",
+            "fromBeijing",
+            "keyConversion");
 
     private final ProjectJournal journal;
     private final ObjectMapper json;
     private final Validator validator;
     private final String codePrefix;
 
-    public ProjectService(ProjectJournal journal, ObjectMapper json, Validator validator,
-                          @ConfigProperty(name = "ledger.code-prefix") String codePrefix) {
+    public ProjectService(
+            ProjectJournal journal,
+            ObjectMapper json,
+            Validator validator,
+            @ConfigProperty(name = "ledger.code-prefix") String codePrefix) {
         this.journal = journal;
         this.json = json;
         this.validator = validator;
@@ -73,14 +86,27 @@ public class ProjectService {
         project.code = nextCode(request.planYear());
         project.pool = request.pool();
         project.actualStart = request.actualStart();
-        new ProjectEdit(request.nationalCode(), request.name(), request.cityCategory(), request.industryChain(),
-                request.town(), request.ownerUnit(), request.leadDepartment(), request.planYear(),
-                request.totalInvestment(), request.annualPlanInvestment(), request.plannedStart(),
-                request.plannedCompletion(),
-                request.fundingSources() == null ? EnumSet.noneOf(FundingSource.class) : request.fundingSources(),
-                Boolean.TRUE.equals(request.fromBeijing()), Boolean.TRUE.equals(request.keyConversion()))
+        new ProjectEdit(
+                        request.nationalCode(),
+                        request.name(),
+                        request.cityCategory(),
+                        request.industryChain(),
+                        request.town(),
+                        request.ownerUnit(),
+                        request.leadDepartment(),
+                        request.planYear(),
+                        request.totalInvestment(),
+                        request.annualPlanInvestment(),
+                        request.plannedStart(),
+                        request.plannedCompletion(),
+                        request.fundingSources() == null
+                                ? EnumSet.noneOf(FundingSource.class)
+                                : request.fundingSources(),
+                        Boolean.TRUE.equals(request.fromBeijing()),
+                        Boolean.TRUE.equals(request.keyConversion()))
                 .applyTo(project);
-        project.poolSince = request.poolSince() != null ? request.poolSince()
+        project.poolSince = request.poolSince() != null
+                ? request.poolSince()
                 : request.pool() == Pool.BUILDING ? request.actualStart() : LocalDate.now();
         project.createdAt = Instant.now();
         project.createdBy = actor;
@@ -88,8 +114,8 @@ public class ProjectService {
         project.updatedBy = actor;
         project.persist();
         ProjectEdit registered = ProjectEdit.of(project);
-        return journal.record(project, ProjectEventType.REGISTERED, actor, null, registered,
-                Map.of("pool", project.pool));
+        return journal.record(
+                project, ProjectEventType.REGISTERED, actor, null, registered, Map.of("pool", project.pool));
     }
 
     /**
@@ -100,7 +126,10 @@ public class ProjectService {
     public ProjectView patch(String code, long expectedVersion, JsonNode mergePatch, String actor) {
         Project project = Project.lockByCode(code);
         if (project.version != expectedVersion) {
-            throw new HttpProblemException(412, "stale", "Precondition failed",
+            throw new HttpProblemException(
+                    412,
+                    "stale",
+                    "Precondition failed",
                     "If-Match: the project is at version " + project.version + ", not " + expectedVersion
                             + "; read it again and reapply the change",
                     List.of(new HttpProblem.FieldError("If-Match", "stale version " + expectedVersion)));
@@ -151,8 +180,8 @@ public class ProjectService {
         if (newValues.isEmpty()) {
             return ProjectView.of(project);
         }
-        return journal.record(project, ProjectEventType.UPDATED, actor, oldValues, newValues,
-                Map.of("fields", newValues.keySet()));
+        return journal.record(
+                project, ProjectEventType.UPDATED, actor, oldValues, newValues, Map.of("fields", newValues.keySet()));
     }
 
     public Optional<ProjectView> find(String code) {
@@ -162,14 +191,17 @@ public class ProjectService {
     public ProjectPage list(ProjectQuery query) {
         ProjectQuery.Condition condition = query.condition();
         var found = Project.<Project>find(condition.where(), query.sorting(), condition.parameters());
-        List<ProjectView> items = found.page(Page.of(query.page, query.size)).list().stream().map(ProjectView::of).toList();
+        List<ProjectView> items = found.page(Page.of(query.page, query.size)).list().stream()
+                .map(ProjectView::of)
+                .toList();
         return new ProjectPage(items, query.page, query.size, found.count());
     }
 
     /** Every project the query matches, in its order, without paging: for the ledger export. */
     public List<Project> all(ProjectQuery query) {
         ProjectQuery.Condition condition = query.condition();
-        return Project.<Project>find(condition.where(), query.sorting(), condition.parameters()).list();
+        return Project.<Project>find(condition.where(), query.sorting(), condition.parameters())
+                .list();
     }
 
     public List<HistoryEntry> history(String code) {
@@ -178,7 +210,8 @@ public class ProjectService {
             throw HttpProblemException.notFound("Project", code);
         }
         return ProjectHistory.<ProjectHistory>find("projectId = ?1 order by id", project.id).list().stream()
-                .map(h -> new HistoryEntry(h.sequence, h.action, h.actor, h.at, tree(h.beforeValues), tree(h.afterValues)))
+                .map(h -> new HistoryEntry(
+                        h.sequence, h.action, h.actor, h.at, tree(h.beforeValues), tree(h.afterValues)))
                 .toList();
     }
 
@@ -209,16 +242,26 @@ public class ProjectService {
         List<ProjectRules.Violation> broken = new ArrayList<>(ProjectRules.entry(request.pool()));
         if (broken.isEmpty()) {
             broken.addAll(ProjectRules.start(request.pool(), request.actualStart()));
-            broken.addAll(ProjectRules.values(request.pool(), request.planYear(), request.totalInvestment(),
-                    request.annualPlanInvestment(), request.plannedStart(), request.plannedCompletion()));
+            broken.addAll(ProjectRules.values(
+                    request.pool(),
+                    request.planYear(),
+                    request.totalInvestment(),
+                    request.annualPlanInvestment(),
+                    request.plannedStart(),
+                    request.plannedCompletion()));
         }
         refuse(broken);
     }
 
     /** Refuses edited values the rules forbid for a project in {@code pool}, naming every field that breaks one. */
     public static void checkRules(ProjectEdit edit, Pool pool) {
-        refuse(ProjectRules.values(pool, edit.planYear(), edit.totalInvestment(), edit.annualPlanInvestment(),
-                edit.plannedStart(), edit.plannedCompletion()));
+        refuse(ProjectRules.values(
+                pool,
+                edit.planYear(),
+                edit.totalInvestment(),
+                edit.annualPlanInvestment(),
+                edit.plannedStart(),
+                edit.plannedCompletion()));
     }
 
     private static void refuse(List<ProjectRules.Violation> broken) {
@@ -226,8 +269,12 @@ public class ProjectService {
             List<HttpProblem.FieldError> errors = broken.stream()
                     .map(v -> new HttpProblem.FieldError(v.field(), v.reasonEn()))
                     .toList();
-            throw new HttpProblemException(400, "invalid-field", "Invalid request",
-                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
+            throw new HttpProblemException(
+                    400,
+                    "invalid-field",
+                    "Invalid request",
+                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")),
+                    errors);
         }
     }
 
@@ -237,14 +284,16 @@ public class ProjectService {
         }
         Project holder = Project.find("nationalCode", nationalCode).firstResult();
         if (holder != null && !holder.id.equals(ownId)) {
-            throw HttpProblemException.conflict("nationalCode",
-                    "national code " + nationalCode + " belongs to " + holder.code + " already");
+            throw HttpProblemException.conflict(
+                    "nationalCode", "national code " + nationalCode + " belongs to " + holder.code + " already");
         }
     }
 
     private String nextCode(int planYear) {
-        long serial = ((Number) Project.getEntityManager().createNativeQuery("SELECT nextval('project_code_seq')")
-                .getSingleResult()).longValue();
+        long serial = ((Number) Project.getEntityManager()
+                        .createNativeQuery("SELECT nextval('project_code_seq')")
+                        .getSingleResult())
+                .longValue();
         return String.format("%s-%d-%04d", codePrefix, planYear, serial);
     }
 }

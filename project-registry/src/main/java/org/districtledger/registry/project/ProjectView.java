@@ -1,8 +1,8 @@
 package org.districtledger.registry.project;
 
-import org.districtledger.contract.Pool;
 import org.districtledger.contract.CityCategory;
 import org.districtledger.contract.FundingSource;
+import org.districtledger.contract.Pool;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -46,12 +46,39 @@ public record ProjectView(
         String updatedBy) {
 
     public static ProjectView of(Project p) {
-        return new ProjectView(p.code, p.nationalCode, p.name, p.pool, p.poolReason, p.cityCategory, p.industryChain,
-                p.town, p.ownerUnit, p.leadDepartment, p.planYear, p.totalInvestment, p.annualPlanInvestment,
-                p.plannedStart, p.plannedCompletion, p.actualSiteEntry, p.actualStart, p.actualCompletion,
-                p.actualProduction, Set.copyOf(p.fundingSources), p.fromBeijing, p.keyConversion, p.poolSince,
-                p.investmentCompletedTotal, p.investmentCompletedPlanYear, p.imageProgressPercent, p.lastReportedWeek,
-                p.eventSequence, p.version,
-                p.createdAt, p.createdBy, p.updatedAt, p.updatedBy);
+        return new ProjectView(
+                p.code,
+                p.nationalCode,
+                p.name,
+                p.pool,
+                p.poolReason,
+                p.cityCategory,
+                p.industryChain,
+                p.town,
+                p.ownerUnit,
+                p.leadDepartment,
+                p.planYear,
+                p.totalInvestment,
+                p.annualPlanInvestment,
+                p.plannedStart,
+                p.plannedCompletion,
+                p.actualSiteEntry,
+                p.actualStart,
+                p.actualCompletion,
+                p.actualProduction,
+                Set.copyOf(p.fundingSources),
+                p.fromBeijing,
+                p.keyConversion,
+                p.poolSince,
+                p.investmentCompletedTotal,
+                p.investmentCompletedPlanYear,
+                p.imageProgressPercent,
+                p.lastReportedWeek,
+                p.eventSequence,
+                p.version,
+                p.createdAt,
+                p.createdBy,
+                p.updatedAt,
+                p.updatedBy);
     }
 }

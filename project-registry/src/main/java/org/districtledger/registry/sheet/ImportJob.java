@@ -17,7 +17,11 @@ import java.util.UUID;
 public class ImportJob extends PanacheEntityBase {
 
     /** Where the job stands. */
-    public enum Status { RUNNING, DONE, FAILED }
+    public enum Status {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     @Id
     public UUID id;

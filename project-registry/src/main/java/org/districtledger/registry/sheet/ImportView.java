@@ -12,11 +12,31 @@ import java.util.UUID;
  * @param unchanged projects it finds as they are
  * @param errors what went wrong while the job ran (the file's own errors are answered before a job starts)
  */
-public record ImportView(UUID id, String status, boolean dryRun, int rowsTotal, int rowsDone, int created, int updated,
-                         int unchanged, List<String> errors, Instant createdAt, Instant finishedAt) {
+public record ImportView(
+        UUID id,
+        String status,
+        boolean dryRun,
+        int rowsTotal,
+        int rowsDone,
+        int created,
+        int updated,
+        int unchanged,
+        List<String> errors,
+        Instant createdAt,
+        Instant finishedAt) {
 
     static ImportView of(ImportJob job) {
-        return new ImportView(job.id, job.status.name(), false, job.rowsTotal, job.rowsDone, job.created, job.updated,
-                job.unchanged, job.failure == null ? List.of() : List.of(job.failure), job.createdAt, job.finishedAt);
+        return new ImportView(
+                job.id,
+                job.status.name(),
+                false,
+                job.rowsTotal,
+                job.rowsDone,
+                job.created,
+                job.updated,
+                job.unchanged,
+                job.failure == null ? List.of() : List.of(job.failure),
+                job.createdAt,
+                job.finishedAt);
     }
 }

@@ -1,9 +1,6 @@
 package org.districtledger.registry.sheet;
 
-import java.util.LinkedHashSet;
-
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -14,11 +11,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectQuery;
 import org.districtledger.registry.project.ProjectService;
+import org.districtledger.runtime.identity.Roles;
 import org.districtledger.sheet.LedgerRow;
 import org.districtledger.sheet.LedgerSheetWriter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,7 +40,9 @@ public class LedgerExportResource {
     public Response xlsx(@Valid @BeanParam ProjectQuery query) {
         List<LedgerRow> rows = rows(query);
         StreamingOutput body = out -> LedgerSheetWriter.writeXlsx(rows, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"").build();
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"")
+                .build();
     }
 
     @GET
@@ -51,7 +52,9 @@ public class LedgerExportResource {
     public Response csv(@Valid @BeanParam ProjectQuery query) {
         List<LedgerRow> rows = rows(query);
         StreamingOutput body = out -> LedgerSheetWriter.writeCsv(rows, out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ledger.csv\"").build();
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"ledger.csv\"")
+                .build();
     }
 
     private List<LedgerRow> rows(ProjectQuery query) {
@@ -59,10 +62,26 @@ public class LedgerExportResource {
     }
 
     static LedgerRow row(Project p) {
-        return new LedgerRow(0, p.code, p.name, p.nationalCode, p.ownerUnit, p.town, p.industryChain, p.pool.name(),
-                p.cityCategory == null ? null : p.cityCategory.name(), p.totalInvestment, p.annualPlanInvestment,
-                p.plannedStart, p.plannedCompletion, p.actualStart, p.leadDepartment,
+        return new LedgerRow(
+                0,
+                p.code,
+                p.name,
+                p.nationalCode,
+                p.ownerUnit,
+                p.town,
+                p.industryChain,
+                p.pool.name(),
+                p.cityCategory == null ? null : p.cityCategory.name(),
+                p.totalInvestment,
+                p.annualPlanInvestment,
+                p.plannedStart,
+                p.plannedCompletion,
+                p.actualStart,
+                p.leadDepartment,
                 p.fundingSources.stream().map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new)),
-                p.fromBeijing, p.keyConversion, p.poolSince, p.planYear);
+                p.fromBeijing,
+                p.keyConversion,
+                p.poolSince,
+                p.planYear);
     }
 }

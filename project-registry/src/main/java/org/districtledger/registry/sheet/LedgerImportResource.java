@@ -1,7 +1,6 @@
 package org.districtledger.registry.sheet;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.districtledger.runtime.identity.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.districtledger.runtime.CurrentUser;
 import org.districtledger.runtime.HttpProblem;
 import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.runtime.identity.Roles;
 import org.districtledger.sheet.SheetError;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +41,10 @@ public class LedgerImportResource {
     private final CurrentUser user;
     private final long maxBytes;
 
-    public LedgerImportResource(LedgerImportService imports, CurrentUser user,
-                                @ConfigProperty(name = "ledger.import.max-bytes") long maxBytes) {
+    public LedgerImportResource(
+            LedgerImportService imports,
+            CurrentUser user,
+            @ConfigProperty(name = "ledger.import.max-bytes") long maxBytes) {
         this.imports = imports;
         this.user = user;
         this.maxBytes = maxBytes;
@@ -50,14 +52,20 @@ public class LedgerImportResource {
 
     @POST
     @Consumes({XLSX, "text/csv", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Checks the file and imports it as a job (202, follow its Location); with dryRun=true only checks it. "
-            + "A file with any error imports nothing: 422 with every error by row and column")
-    public Response importLedger(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context UriInfo uri) {
+    @Operation(
+            summary =
+                    "Checks the file and imports it as a job (202, follow its Location); with dryRun=true only checks it. "
+                            + "A file with any error imports nothing: 422 with every error by row and column")
+    public Response importLedger(
+            byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context UriInfo uri) {
         if (content == null || content.length == 0) {
             throw HttpProblemException.invalidField("body", "send the ledger file (.xlsx or .csv) as the request body");
         }
         if (content.length > maxBytes) {
-            throw new HttpProblemException(413, "too-large", "Payload too large",
+            throw new HttpProblemException(
+                    413,
+                    "too-large",
+                    "Payload too large",
                     "the file has " + content.length + " bytes; at most " + maxBytes + " are taken",
                     List.of(new HttpProblem.FieldError("body", "larger than " + maxBytes + " bytes")));
         }
@@ -65,7 +73,9 @@ public class LedgerImportResource {
             return Response.ok(imports.dryRun(content)).build();
         }
         ImportView job = imports.start(content, user.name());
-        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id().toString()).build()).build();
+        return Response.accepted(job)
+                .location(uri.getAbsolutePathBuilder().path(job.id().toString()).build())
+                .build();
     }
 
     @GET
@@ -84,9 +94,14 @@ public class LedgerImportResource {
         problem.put("status", 422);
         problem.put("detail", "台账文件有 " + rejected.errors().size() + " 处错误，未导入任何数据 / " + rejected.getMessage());
         problem.put("instance", uri.getPath());
-        problem.put("errors", rejected.errors().stream().map(e -> Map.of(
-                "field", e.column(), "reason", e.reasonZh() + " / " + e.reasonEn())).toList());
-        problem.put("rows", rejected.errors().stream().map(LedgerImportResource::row).toList());
+        problem.put(
+                "errors",
+                rejected.errors().stream()
+                        .map(e -> Map.of("field", e.column(), "reason", e.reasonZh() + " / " + e.reasonEn()))
+                        .toList());
+        problem.put(
+                "rows",
+                rejected.errors().stream().map(LedgerImportResource::row).toList());
         return Response.status(422).type(HttpProblem.MEDIA_TYPE).entity(problem).build();
     }
 

@@ -1,21 +1,18 @@
 package org.districtledger.registry.sheet;
 
-import org.districtledger.contract.ProjectRules;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.districtledger.contract.CityCategory;
 import org.districtledger.contract.FundingSource;
-import org.districtledger.registry.project.NewProject;
 import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectRules;
+import org.districtledger.registry.project.NewProject;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectEdit;
 import org.districtledger.registry.project.ProjectService;
 import org.districtledger.runtime.Failures;
-import org.districtledger.runtime.HttpProblem;
-import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.sheet.LedgerColumns;
 import org.districtledger.sheet.LedgerRow;
 import org.districtledger.sheet.LedgerSheetReader;
@@ -26,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -48,11 +44,14 @@ public class LedgerImportService {
 
     /** The ledger's field names, as the sheet's columns say them. */
     /** What a row will do. */
-    enum Action { CREATE, UPDATE, UNCHANGED }
+    enum Action {
+        CREATE,
+        UPDATE,
+        UNCHANGED
+    }
 
     /** A checked row and what it will do to which project. */
-    record Planned(LedgerRow row, Action action, String code) {
-    }
+    record Planned(LedgerRow row, Action action, String code) {}
 
     private final ProjectService projects;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger-import"));
@@ -64,8 +63,18 @@ public class LedgerImportService {
     /** Checks the file and tells what an import would do, changing nothing. */
     public ImportView dryRun(byte[] content) {
         List<Planned> plan = check(content);
-        return new ImportView(null, "VALIDATED", true, plan.size(), 0, count(plan, Action.CREATE), count(plan, Action.UPDATE),
-                count(plan, Action.UNCHANGED), List.of(), Instant.now(), Instant.now());
+        return new ImportView(
+                null,
+                "VALIDATED",
+                true,
+                plan.size(),
+                0,
+                count(plan, Action.CREATE),
+                count(plan, Action.UPDATE),
+                count(plan, Action.UNCHANGED),
+                List.of(),
+                Instant.now(),
+                Instant.now());
     }
 
     /** Checks the file, then imports it as a job running in the background. */
@@ -86,7 +95,8 @@ public class LedgerImportService {
     }
 
     public Optional<ImportView> find(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(ImportView::of));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ImportJob.<ImportJob>findByIdOptional(id).map(ImportView::of));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -102,7 +112,8 @@ public class LedgerImportService {
                     done++;
                     if (done % PROGRESS_EVERY == 0 && done < plan.size()) {
                         int progress = done;
-                        QuarkusTransaction.requiringNew().run(() -> ImportJob.update("rowsDone = ?1 where id = ?2", progress, id));
+                        QuarkusTransaction.requiringNew()
+                                .run(() -> ImportJob.update("rowsDone = ?1 where id = ?2", progress, id));
                     }
                 }
                 ImportJob job = ImportJob.findById(id);
@@ -116,10 +127,13 @@ public class LedgerImportService {
             LOG.infof("Import %s: %d rows applied", id, plan.size());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed; nothing of it was written", id);
-            QuarkusTransaction.requiringNew().run(() -> ImportJob.update(
-                    "status = ?1, failure = ?2, rowsDone = 0, finishedAt = ?3 where id = ?4",
-                    ImportJob.Status.FAILED, "导入失败，未写入任何数据 / the import failed and wrote nothing: " + Failures.rootMessage(e),
-                    Instant.now(), id));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> ImportJob.update(
+                            "status = ?1, failure = ?2, rowsDone = 0, finishedAt = ?3 where id = ?4",
+                            ImportJob.Status.FAILED,
+                            "导入失败，未写入任何数据 / the import failed and wrote nothing: " + Failures.rootMessage(e),
+                            Instant.now(),
+                            id));
         }
     }
 
@@ -147,7 +161,10 @@ public class LedgerImportService {
                 if (row.code() != null) {
                     existing = Project.findByCode(row.code());
                     if (existing == null) {
-                        errors.add(new SheetError(row.line(), LedgerColumns.CODE, "台账编号 " + row.code() + " 不在台账上",
+                        errors.add(new SheetError(
+                                row.line(),
+                                LedgerColumns.CODE,
+                                "台账编号 " + row.code() + " 不在台账上",
                                 "ledger code " + row.code() + " is not on the ledger"));
                         continue;
                     }
@@ -155,31 +172,46 @@ public class LedgerImportService {
                     existing = Project.find("nationalCode", row.nationalCode()).firstResult();
                 } else {
                     // no code of either kind: the same project is the one of that name, town and year without one
-                    existing = Project.find("nationalCode is null and name = ?1 and planYear = ?2 and town = ?3",
-                            row.name(), row.planYear(), row.town()).firstResult();
+                    existing = Project.find(
+                                    "nationalCode is null and name = ?1 and planYear = ?2 and town = ?3",
+                                    row.name(),
+                                    row.planYear(),
+                                    row.town())
+                            .firstResult();
                 }
                 if (existing == null) {
                     // the row's values were checked as it was read; a new project must also enter one of the four pools
                     List<ProjectRules.Violation> broken = ProjectRules.entry(Pool.valueOf(row.pool()));
-                    broken.forEach(v -> errors.add(new SheetError(row.line(), LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn())));
+                    broken.forEach(v -> errors.add(
+                            new SheetError(row.line(), LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn())));
                     if (broken.isEmpty()) {
                         plan.add(new Planned(row, Action.CREATE, null));
                     }
                     continue;
                 }
                 if (!existing.pool.name().equals(row.pool())) {
-                    errors.add(new SheetError(row.line(), LedgerColumns.POOL,
+                    errors.add(new SheetError(
+                            row.line(),
+                            LedgerColumns.POOL,
                             "与台账不一致（台账为" + existing.pool.label() + "）：所属库变更请通过项目转化办理",
                             "differs from the ledger (" + existing.pool + "): pools change by conversion"));
                     continue;
                 }
-                Project holder = row.nationalCode() == null ? null : Project.find("nationalCode", row.nationalCode()).firstResult();
+                Project holder = row.nationalCode() == null
+                        ? null
+                        : Project.find("nationalCode", row.nationalCode()).firstResult();
                 if (holder != null && !holder.id.equals(existing.id)) {
-                    errors.add(new SheetError(row.line(), LedgerColumns.NATIONAL_CODE, "项目代码已属于 " + holder.code,
+                    errors.add(new SheetError(
+                            row.line(),
+                            LedgerColumns.NATIONAL_CODE,
+                            "项目代码已属于 " + holder.code,
                             "the national code belongs to " + holder.code));
                     continue;
                 }
-                plan.add(new Planned(row, ProjectEdit.of(existing).equals(edit(row)) ? Action.UNCHANGED : Action.UPDATE, existing.code));
+                plan.add(new Planned(
+                        row,
+                        ProjectEdit.of(existing).equals(edit(row)) ? Action.UNCHANGED : Action.UPDATE,
+                        existing.code));
             }
             if (!errors.isEmpty()) {
                 throw new ImportRejected(errors);
@@ -189,22 +221,49 @@ public class LedgerImportService {
     }
 
     static NewProject newProject(LedgerRow row) {
-        return new NewProject(row.nationalCode(), row.name(), Pool.valueOf(row.pool()),
-                row.cityCategory() == null ? null : CityCategory.valueOf(row.cityCategory()), row.industryChain(), row.town(),
-                row.ownerUnit(), row.leadDepartment(), row.planYear(), row.totalInvestment(), row.annualPlanInvestment(),
-                row.plannedStart(), row.plannedCompletion(), row.actualStart(), funding(row), row.fromBeijing(),
-                row.keyConversion(), row.poolSince());
+        return new NewProject(
+                row.nationalCode(),
+                row.name(),
+                Pool.valueOf(row.pool()),
+                row.cityCategory() == null ? null : CityCategory.valueOf(row.cityCategory()),
+                row.industryChain(),
+                row.town(),
+                row.ownerUnit(),
+                row.leadDepartment(),
+                row.planYear(),
+                row.totalInvestment(),
+                row.annualPlanInvestment(),
+                row.plannedStart(),
+                row.plannedCompletion(),
+                row.actualStart(),
+                funding(row),
+                row.fromBeijing(),
+                row.keyConversion(),
+                row.poolSince());
     }
 
     static ProjectEdit edit(LedgerRow row) {
-        return new ProjectEdit(row.nationalCode(), row.name(), row.cityCategory() == null ? null : CityCategory.valueOf(row.cityCategory()),
-                row.industryChain(), row.town(), row.ownerUnit(), row.leadDepartment(), row.planYear(), row.totalInvestment(),
-                row.annualPlanInvestment(), row.plannedStart(), row.plannedCompletion(), funding(row), row.fromBeijing(),
+        return new ProjectEdit(
+                row.nationalCode(),
+                row.name(),
+                row.cityCategory() == null ? null : CityCategory.valueOf(row.cityCategory()),
+                row.industryChain(),
+                row.town(),
+                row.ownerUnit(),
+                row.leadDepartment(),
+                row.planYear(),
+                row.totalInvestment(),
+                row.annualPlanInvestment(),
+                row.plannedStart(),
+                row.plannedCompletion(),
+                funding(row),
+                row.fromBeijing(),
                 row.keyConversion());
     }
 
     private static EnumSet<FundingSource> funding(LedgerRow row) {
-        return row.fundingSources().stream().map(FundingSource::valueOf)
+        return row.fundingSources().stream()
+                .map(FundingSource::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(FundingSource.class)));
     }
 

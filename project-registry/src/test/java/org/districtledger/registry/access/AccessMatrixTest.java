@@ -1,10 +1,5 @@
 package org.districtledger.registry.access;
 
-import org.districtledger.testsupport.EventContract;
-import org.districtledger.contract.AlertEventType;
-
-import java.util.HashSet;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +9,10 @@ import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.districtledger.contract.AlertEventType;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
+import org.districtledger.testsupport.EventContract;
 import org.districtledger.testsupport.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -26,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,8 @@ class AccessMatrixTest {
         USERS.put("statistics", "EXPORT");
     }
 
-    private static final Set<String> READERS = Set.of("office", "officer-wang", "officer-li", "leader-liu", "leader-zhao", "viewer");
+    private static final Set<String> READERS =
+            Set.of("office", "officer-wang", "officer-li", "leader-liu", "leader-zhao", "viewer");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -70,17 +69,24 @@ class AccessMatrixTest {
     AgroalDataSource dataSource;
 
     /** One request of the matrix and the users it admits. */
-    record Case(String method, String path, String body, Set<String> allowed) {
-    }
+    record Case(String method, String path, String body, Set<String> allowed) {}
 
     @Test
     void everyRoleAgainstEveryEndpoint() throws Exception {
         String a = register(SampleProjects.inPool("PREPARING", 2023, "80000.00", "30000.00"));
         announce(a, 1, "城市建设专班", "leader-liu", "officer-wang");
         awaitAccess(a, 1);
-        long problem = given().auth().oauth2(OFFICE).contentType(ContentType.JSON)
+        long problem = given().auth()
+                .oauth2(OFFICE)
+                .contentType(ContentType.JSON)
                 .body("{\"title\": \"施工用电接入\", \"department\": \"区供电公司\", \"raisedOn\": \"2023-04-20\"}")
-                .when().post("/api/v1/projects/" + a + "/problems").then().statusCode(201).extract().jsonPath().getLong("id");
+                .when()
+                .post("/api/v1/projects/" + a + "/problems")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
         Set<String> reporters = Set.of("office", "officer-wang");
         List<Case> cases = List.of(
@@ -93,16 +99,37 @@ class AccessMatrixTest {
                 new Case("GET", "/api/v1/projects/" + a + "/conversions", null, READERS),
                 new Case("GET", "/api/v1/ledger/summary?year=2023", null, union(READERS, "statistics")),
                 new Case("GET", "/api/v1/exports/ledger.csv", null, union(READERS, "statistics")),
-                new Case("POST", "/api/v1/projects", SampleProjects.inPool("PLANNING", 2023, "1000.00", "0.00"), Set.of("office")),
+                new Case(
+                        "POST",
+                        "/api/v1/projects",
+                        SampleProjects.inPool("PLANNING", 2023, "1000.00", "0.00"),
+                        Set.of("office")),
                 new Case("PATCH", "/api/v1/projects/" + a, "{\"town\": \"杨村街道\"}", Set.of("office")),
                 new Case("POST", "/api/v1/projects/" + a + "/conversions", "{\"to\": \"PLANNING\"}", Set.of("office")),
-                new Case("PUT", "/api/v1/projects/" + a + "/progress/2023-W10",
-                        "{\"investmentCompleted\": 10, \"imageProgressPercent\": 1, \"siteStatus\": \"NOT_ENTERED\"}", reporters),
-                new Case("PUT", "/api/v1/projects/" + a + "/procedures/CONSTRUCTION_PERMIT", "{\"status\": \"IN_PROGRESS\"}", reporters),
-                new Case("POST", "/api/v1/projects/" + a + "/milestones", "{\"type\": \"SITE_ENTERED\", \"date\": \"2023-03-01\"}", reporters),
-                new Case("POST", "/api/v1/projects/" + a + "/problems",
-                        "{\"title\": \"征地拆迁\", \"department\": \"区规划资源局\", \"raisedOn\": \"2023-03-02\"}", reporters),
-                new Case("POST", "/api/v1/problems/" + problem + "/resolution", "{\"note\": \"已协调\"}",
+                new Case(
+                        "PUT",
+                        "/api/v1/projects/" + a + "/progress/2023-W10",
+                        "{\"investmentCompleted\": 10, \"imageProgressPercent\": 1, \"siteStatus\": \"NOT_ENTERED\"}",
+                        reporters),
+                new Case(
+                        "PUT",
+                        "/api/v1/projects/" + a + "/procedures/CONSTRUCTION_PERMIT",
+                        "{\"status\": \"IN_PROGRESS\"}",
+                        reporters),
+                new Case(
+                        "POST",
+                        "/api/v1/projects/" + a + "/milestones",
+                        "{\"type\": \"SITE_ENTERED\", \"date\": \"2023-03-01\"}",
+                        reporters),
+                new Case(
+                        "POST",
+                        "/api/v1/projects/" + a + "/problems",
+                        "{\"title\": \"征地拆迁\", \"department\": \"区规划资源局\", \"raisedOn\": \"2023-03-02\"}",
+                        reporters),
+                new Case(
+                        "POST",
+                        "/api/v1/problems/" + problem + "/resolution",
+                        "{\"note\": \"已协调\"}",
                         Set.of("office", "officer-wang", "leader-liu")),
                 new Case("POST", "/api/v1/imports?dryRun=true", "台账编号,项目名称\n", Set.of("office")),
                 new Case("GET", "/api/v1/imports/" + UUID.randomUUID(), null, Set.of("office")));
@@ -114,7 +141,8 @@ class AccessMatrixTest {
                 int status = response.statusCode();
                 boolean allowed = status != 401 && status != 403;
                 if (allowed != c.allowed().contains(user.getKey()) || status >= 500) {
-                    wrong.add(c.method() + " " + c.path() + " as " + user.getKey() + ": " + status + " " + response.body().asString());
+                    wrong.add(c.method() + " " + c.path() + " as " + user.getKey() + ": " + status + " "
+                            + response.body().asString());
                 }
             }
             int anonymous = call(c, null).statusCode();
@@ -133,21 +161,49 @@ class AccessMatrixTest {
         String wang = Tokens.of("officer-wang", "OFFICER");
         String report = "{\"investmentCompleted\": 120.50, \"imageProgressPercent\": 5, \"siteStatus\": \"STARTED\"}";
 
-        given().auth().oauth2(wang).contentType(ContentType.JSON).body(report)
-                .when().put("/api/v1/projects/" + b + "/progress/2023-W11")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(OFFICE).when().get("/api/v1/projects/" + b + "/progress").then().statusCode(200).body("$", hasSize(0));
-        given().auth().oauth2(OFFICE).when().get("/api/v1/projects/" + b + "/history").then().body("$", hasSize(1));
+        given().auth()
+                .oauth2(wang)
+                .contentType(ContentType.JSON)
+                .body(report)
+                .when()
+                .put("/api/v1/projects/" + b + "/progress/2023-W11")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(OFFICE)
+                .when()
+                .get("/api/v1/projects/" + b + "/progress")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        given().auth()
+                .oauth2(OFFICE)
+                .when()
+                .get("/api/v1/projects/" + b + "/history")
+                .then()
+                .body("$", hasSize(1));
         given().auth().oauth2(OFFICE).when().get("/api/v1/projects/" + b).then().body("sequence", equalTo(1));
 
         // an older announcement arriving late changes nothing; the newer one makes officer-wang a member
         announce(b, 2, "社会事业专班", null, "officer-li", "officer-wang");
         announce(b, 1, "社会事业专班", null, "officer-li");
         awaitAccess(b, 2);
-        given().auth().oauth2(wang).contentType(ContentType.JSON).body(report)
-                .when().put("/api/v1/projects/" + b + "/progress/2023-W11").then().statusCode(201);
-        given().auth().oauth2(OFFICE).when().get("/api/v1/projects/" + b + "/history")
-                .then().body("$", hasSize(2)).body("[1].actor", equalTo("officer-wang"));
+        given().auth()
+                .oauth2(wang)
+                .contentType(ContentType.JSON)
+                .body(report)
+                .when()
+                .put("/api/v1/projects/" + b + "/progress/2023-W11")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(OFFICE)
+                .when()
+                .get("/api/v1/projects/" + b + "/history")
+                .then()
+                .body("$", hasSize(2))
+                .body("[1].actor", equalTo("officer-wang"));
     }
 
     @Test
@@ -160,39 +216,71 @@ class AccessMatrixTest {
         bad.put("alg=none", Tokens.unsigned());
         bad.put("not a token", "not-a-token");
         List<String> wrong = new ArrayList<>();
-        for (String path : List.of("/api/v1/projects", "/api/v1/ledger/summary?year=2023", "/api/v1/exports/ledger.csv")) {
+        for (String path :
+                List.of("/api/v1/projects", "/api/v1/ledger/summary?year=2023", "/api/v1/exports/ledger.csv")) {
             for (Map.Entry<String, String> token : bad.entrySet()) {
-                int status = given().auth().oauth2(token.getValue()).when().get(path).statusCode();
+                int status =
+                        given().auth().oauth2(token.getValue()).when().get(path).statusCode();
                 if (status != 401) {
                     wrong.add("GET " + path + " with a token " + token.getKey() + ": " + status);
                 }
             }
         }
         for (Map.Entry<String, String> token : bad.entrySet()) {
-            int status = given().auth().oauth2(token.getValue()).contentType(ContentType.JSON)
-                    .body(SampleProjects.inPool("PLANNING", 2023, "1000.00", "0.00")).when().post("/api/v1/projects").statusCode();
+            int status = given().auth()
+                    .oauth2(token.getValue())
+                    .contentType(ContentType.JSON)
+                    .body(SampleProjects.inPool("PLANNING", 2023, "1000.00", "0.00"))
+                    .when()
+                    .post("/api/v1/projects")
+                    .statusCode();
             if (status != 401) {
                 wrong.add("POST /api/v1/projects with a token " + token.getKey() + ": " + status);
             }
         }
         assertEquals(List.of(), wrong);
         // the same token, untouched, is good
-        given().auth().oauth2(Tokens.of("viewer", "VIEWER")).when().get("/api/v1/projects").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.of("viewer", "VIEWER"))
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
     void theDemoSignInGivesATokenToADemoUserOnly() {
-        String token = given().contentType(ContentType.JSON).body("{\"username\": \"viewer\", \"password\": \"demo\"}")
-                .when().post("/auth/token").then().statusCode(200).body("token_type", equalTo("Bearer"))
-                .extract().path("access_token");
+        String token = given().contentType(ContentType.JSON)
+                .body("{\"username\": \"viewer\", \"password\": \"demo\"}")
+                .when()
+                .post("/auth/token")
+                .then()
+                .statusCode(200)
+                .body("token_type", equalTo("Bearer"))
+                .extract()
+                .path("access_token");
         given().auth().oauth2(token).when().get("/api/v1/projects").then().statusCode(200);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(SampleProjects.inPool("PLANNING", 2023, "1000.00", "0.00"))
-                .when().post("/api/v1/projects").then().statusCode(403);
-        given().contentType(ContentType.JSON).body("{\"username\": \"viewer\", \"password\": \"wrong\"}")
-                .when().post("/auth/token").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"username\": \"nobody\", \"password\": \"demo\"}")
-                .when().post("/auth/token").then().statusCode(401);
+        given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(SampleProjects.inPool("PLANNING", 2023, "1000.00", "0.00"))
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"viewer\", \"password\": \"wrong\"}")
+                .when()
+                .post("/auth/token")
+                .then()
+                .statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"nobody\", \"password\": \"demo\"}")
+                .when()
+                .post("/auth/token")
+                .then()
+                .statusCode(401);
     }
 
     private static Response call(Case c, String token) {
@@ -201,8 +289,11 @@ class AccessMatrixTest {
             request = request.auth().oauth2(token);
         }
         if (c.body() != null) {
-            String type = c.path().startsWith("/api/v1/imports") ? "text/csv; charset=UTF-8"
-                    : c.method().equals("PATCH") ? "application/merge-patch+json; charset=UTF-8" : "application/json; charset=UTF-8";
+            String type = c.path().startsWith("/api/v1/imports")
+                    ? "text/csv; charset=UTF-8"
+                    : c.method().equals("PATCH")
+                            ? "application/merge-patch+json; charset=UTF-8"
+                            : "application/json; charset=UTF-8";
             request = request.contentType(type).body(c.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.when().request(c.method(), c.path());
@@ -215,24 +306,44 @@ class AccessMatrixTest {
     }
 
     private static String register(String body) {
-        return given().auth().oauth2(OFFICE).contentType("application/json; charset=UTF-8").body(body)
-                .when().post("/api/v1/projects").then().statusCode(201).extract().path("code");
+        return given().auth()
+                .oauth2(OFFICE)
+                .contentType("application/json; charset=UTF-8")
+                .body(body)
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
     }
 
     /** The tracker's ledger.assignment.changed.v1 for a project, as it publishes it. */
     private void announce(String code, long version, String taskForce, String leaderAccount, String... members) {
         StringBuilder people = new StringBuilder();
         for (String member : members) {
-            people.append(people.isEmpty() ? "" : ", ").append("{\"name\": \"成员").append(member).append("\", \"account\": \"").append(member).append("\"}");
+            people.append(people.isEmpty() ? "" : ", ")
+                    .append("{\"name\": \"成员")
+                    .append(member)
+                    .append("\", \"account\": \"")
+                    .append(member)
+                    .append("\"}");
         }
-        String assignment = "{\"projectCode\": \"" + code + "\", \"projectName\": null, \"leader\": {\"name\": \"刘振东\", \"title\": \"副区长\", \"account\": "
-                + (leaderAccount == null ? "null" : "\"" + leaderAccount + "\"") + "}, \"taskForce\": {\"name\": \"" + taskForce
+        String assignment = "{\"projectCode\": \"" + code
+                + "\", \"projectName\": null, \"leader\": {\"name\": \"刘振东\", \"title\": \"副区长\", \"account\": "
+                + (leaderAccount == null ? "null" : "\"" + leaderAccount + "\"") + "}, \"taskForce\": {\"name\": \""
+                + taskForce
                 + "\", \"leadDepartment\": \"区住建委\", \"members\": [" + people + "]}, \"version\": " + version
                 + ", \"changedBy\": \"office\", \"changedAt\": \"2023-03-01T00:00:00Z\"}";
         // held to the tracker's published schema of ledger.assignment.changed.v1
-        String data = "{\"code\": \"" + code + "\", \"sequence\": " + (version + 1) + ", \"assignment\": " + assignment + ", \"previous\": null}";
-        ProducerRecord<String, String> record = EventContract.record("ledger.tracker-alerts", "/progress-tracker",
-                AlertEventType.ASSIGNMENT_CHANGED.cloudEventType(), code, data);
+        String data = "{\"code\": \"" + code + "\", \"sequence\": " + (version + 1) + ", \"assignment\": " + assignment
+                + ", \"previous\": null}";
+        ProducerRecord<String, String> record = EventContract.record(
+                "ledger.tracker-alerts",
+                "/progress-tracker",
+                AlertEventType.ASSIGNMENT_CHANGED.cloudEventType(),
+                code,
+                data);
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
             kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
         }
@@ -241,7 +352,8 @@ class AccessMatrixTest {
     private void awaitAccess(String code, long version) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try (Connection db = dataSource.getConnection();
-                 PreparedStatement query = db.prepareStatement("SELECT assignment_version FROM project_access WHERE project_code = ?")) {
+                    PreparedStatement query = db.prepareStatement(
+                            "SELECT assignment_version FROM project_access WHERE project_code = ?")) {
                 query.setString(1, code);
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() && row.getLong(1) == version;

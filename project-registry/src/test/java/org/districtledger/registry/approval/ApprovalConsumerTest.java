@@ -1,23 +1,20 @@
 package org.districtledger.registry.approval;
 
-import org.districtledger.testsupport.EventContract;
-import org.districtledger.contract.ApprovalEventType;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import org.districtledger.contract.ApprovalEventType;
 import org.districtledger.registry.Events;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
+import org.districtledger.testsupport.EventContract;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -61,11 +58,17 @@ class ApprovalConsumerTest {
             send(approval(id, code, permit));
             send(approval(id, code, permit));
             var records = events.await(code, 2);
-            assertEquals(1, records.stream().filter(r -> "ledger.project.procedure-updated.v1".equals(Events.header(r, "ce_type"))).count(),
+            assertEquals(
+                    1,
+                    records.stream()
+                            .filter(r -> "ledger.project.procedure-updated.v1".equals(Events.header(r, "ce_type")))
+                            .count(),
                     "the same message twice is applied once");
         }
-        given().when().get("/api/v1/projects/" + code + "/procedures")
-                .then().body("find { it.type == 'CONSTRUCTION_PERMIT' }.status", equalTo("DONE"))
+        given().when()
+                .get("/api/v1/projects/" + code + "/procedures")
+                .then()
+                .body("find { it.type == 'CONSTRUCTION_PERMIT' }.status", equalTo("DONE"))
                 .body("find { it.type == 'CONSTRUCTION_PERMIT' }.approvalNumber", equalTo("津武审批施〔2023〕88号"))
                 .body("find { it.type == 'CONSTRUCTION_PERMIT' }.updatedBy", equalTo("/approval-bureau"));
     }
@@ -74,20 +77,30 @@ class ApprovalConsumerTest {
     void aPoisonedRecordAndAnUnknownProjectGoToTheDeadLetterTopicAndTheNextGoodOneIsApplied() {
         String code = SampleProjects.register(SampleProjects.preparingSchool(6002));
         try (Events dlq = new Events(kafka, "ledger.approval-events.dlq")) {
-            send(EventContract.offContract(TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), "poison-1", "{not json"));
-            send(approval(UUID.randomUUID().toString(), "poison-2",
-                    "{\"code\": \"WQ-1999-0001\", \"procedureType\": \"LAND_CERTIFICATE\", \"approvalNumber\": \"1\", \"date\": \"2023-01-05\"}"));
-            send(approval(UUID.randomUUID().toString(), code,
-                    "{\"code\": \"" + code + "\", \"procedureType\": \"LAND_CERTIFICATE\", \"approvalNumber\": \"津(2023)武清区不动产权第0012号\", \"date\": \"2023-02-01\"}"));
+            send(EventContract.offContract(
+                    TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), "poison-1", "{not json"));
+            send(
+                    approval(
+                            UUID.randomUUID().toString(),
+                            "poison-2",
+                            "{\"code\": \"WQ-1999-0001\", \"procedureType\": \"LAND_CERTIFICATE\", \"approvalNumber\": \"1\", \"date\": \"2023-01-05\"}"));
+            send(
+                    approval(
+                            UUID.randomUUID().toString(),
+                            code,
+                            "{\"code\": \"" + code
+                                    + "\", \"procedureType\": \"LAND_CERTIFICATE\", \"approvalNumber\": \"津(2023)武清区不动产权第0012号\", \"date\": \"2023-02-01\"}"));
 
             String first = reason(dlq, "poison-1");
             String second = reason(dlq, "poison-2");
             assertTrue(first.contains("not a granted permit"), first);
             assertTrue(second.contains("WQ-1999-0001"), second);
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().when().get("/api/v1/projects/" + code + "/procedures")
-                        .then().body("find { it.type == 'LAND_CERTIFICATE' }.status", equalTo("DONE")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().when()
+                        .get("/api/v1/projects/" + code + "/procedures")
+                        .then()
+                        .body("find { it.type == 'LAND_CERTIFICATE' }.status", equalTo("DONE")));
     }
 
     private static String reason(Events dlq, String key) {
@@ -101,6 +114,7 @@ class ApprovalConsumerTest {
 
     /** A granted permit as the approval bureau publishes it, held to the published schema of ledger.approval.granted.v1. */
     private static ProducerRecord<String, String> approval(String id, String key, String body) {
-        return EventContract.withId(EventContract.record(TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), key, body), id);
+        return EventContract.withId(
+                EventContract.record(TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), key, body), id);
     }
 }

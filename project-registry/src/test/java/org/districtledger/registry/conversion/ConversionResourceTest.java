@@ -1,7 +1,5 @@
 package org.districtledger.registry.conversion;
 
-import io.restassured.response.Response;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -9,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,15 +41,18 @@ class ConversionResourceTest {
     @Test
     void aConversionPutsExactlyOneConvertedEventOnTheTopic() throws Exception {
         String code = SampleProjects.register(SampleProjects.inPool("PLANNING", 2023, "150000.00", "20000.00"));
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Events events = Events.of(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                Events events = Events.of(kafka)) {
             convert(code, "{\"to\": \"RESERVE\", \"date\": \"2023-03-01\"}")
-                    .then().statusCode(201)
+                    .then()
+                    .statusCode(201)
                     .body("from", equalTo("PLANNING"))
                     .body("to", equalTo("RESERVE"));
 
             List<ConsumerRecord<String, String>> records = events.await(code, 2);
             List<ConsumerRecord<String, String>> converted = records.stream()
-                    .filter(r -> "ledger.project.converted.v1".equals(Events.header(r, "ce_type"))).toList();
+                    .filter(r -> "ledger.project.converted.v1".equals(Events.header(r, "ce_type")))
+                    .toList();
             assertEquals(1, converted.size(), "one converted event");
             ConsumerRecord<String, String> record = converted.get(0);
             assertEquals(code, record.key());
@@ -62,8 +64,10 @@ class ConversionResourceTest {
             assertEquals("RESERVE", body.get("project").get("pool").asText());
             assertEquals("2023-03-01", body.get("project").get("poolSince").asText());
         }
-        given().when().get("/api/v1/projects/" + code + "/conversions")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/projects/" + code + "/conversions")
+                .then()
+                .statusCode(200)
                 .body("to", contains("RESERVE"));
     }
 
@@ -74,17 +78,21 @@ class ConversionResourceTest {
         long before = db.traces(code);
 
         convert(code, "{\"to\": \"BUILDING\", \"startDate\": \"2023-04-01\"}")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("reason"))
                 .body("detail", containsString("skip"));
         convert(code, "{\"to\": \"RESERVE\", \"date\": \"2999-01-01\"}")
-                .then().statusCode(400).body("errors.field", hasItem("date"));
-        convert(code, "{\"to\": \"NOWHERE\"}")
-                .then().statusCode(400).body("errors.field", hasItem("to"));
-        convert(code, "{\"to\": \"PLANNING\"}")
-                .then().statusCode(409);
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("date"));
+        convert(code, "{\"to\": \"NOWHERE\"}").then().statusCode(400).body("errors.field", hasItem("to"));
+        convert(code, "{\"to\": \"PLANNING\"}").then().statusCode(409);
         convert(code, "{\"to\": \"RESERVE\", \"reason\": \"" + "很".repeat(501) + "\"}")
-                .then().statusCode(400).body("errors.field", hasItem("reason"));
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("reason"));
         convert("WQ-2023-9999", "{\"to\": \"RESERVE\"}").then().statusCode(404);
 
         assertEquals(before, db.traces(code), "no history and no event for refused conversions");
@@ -94,15 +102,23 @@ class ConversionResourceTest {
     @Test
     void aSkipWithAReasonAndAStartDateEntersBuilding() {
         String code = SampleProjects.register(SampleProjects.inPool("RESERVE", 2023, "50000.00", "20000.00"));
-        convert(code, "{\"to\": \"BUILDING\", \"reason\": \"市重点项目提前开工\", \"startDate\": \"2023-05-08\", \"date\": \"2023-05-08\"}")
-                .then().statusCode(201);
-        given().when().get("/api/v1/projects/" + code)
-                .then().body("pool", equalTo("BUILDING"))
+        convert(
+                        code,
+                        "{\"to\": \"BUILDING\", \"reason\": \"市重点项目提前开工\", \"startDate\": \"2023-05-08\", \"date\": \"2023-05-08\"}")
+                .then()
+                .statusCode(201);
+        given().when()
+                .get("/api/v1/projects/" + code)
+                .then()
+                .body("pool", equalTo("BUILDING"))
                 .body("actualStart", equalTo("2023-05-08"))
                 .body("poolReason", equalTo("市重点项目提前开工"));
     }
 
     private static Response convert(String code, String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/projects/" + code + "/conversions");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/projects/" + code + "/conversions");
     }
 }

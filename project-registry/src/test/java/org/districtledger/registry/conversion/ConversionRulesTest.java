@@ -1,8 +1,7 @@
 package org.districtledger.registry.conversion;
 
-import org.districtledger.runtime.HttpProblem;
-
 import org.districtledger.contract.Pool;
+import org.districtledger.runtime.HttpProblem;
 import org.districtledger.runtime.HttpProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +44,21 @@ class ConversionRulesTest {
 
     @Test
     void cancelledProjectsStayCancelledAndCompletionIsAMilestone() {
-        assertEquals(409, refused(Pool.CANCELLED, Pool.PLANNING, "重新谋划", null, null).status());
+        assertEquals(
+                409, refused(Pool.CANCELLED, Pool.PLANNING, "重新谋划", null, null).status());
         assertEquals("to", refusedField(Pool.BUILDING, Pool.COMPLETED, null, STARTED, null));
-        assertEquals(409, refused(Pool.BUILDING, Pool.BUILDING, null, STARTED, null).status());
-        assertEquals(409, refused(Pool.COMPLETED, Pool.BUILDING, "返工", STARTED, null).status());
+        assertEquals(
+                409, refused(Pool.BUILDING, Pool.BUILDING, null, STARTED, null).status());
+        assertEquals(
+                409, refused(Pool.COMPLETED, Pool.BUILDING, "返工", STARTED, null).status());
     }
 
     @Test
     void aConversionIsNotDatedInTheFuture() {
-        HttpProblemException e = assertThrows(HttpProblemException.class, () -> ConversionRules.check(new ConversionRules.Facts(
-                Pool.PLANNING, Pool.RESERVE, null, TODAY.plusDays(1), TODAY, null, null, 2023)));
+        HttpProblemException e = assertThrows(
+                HttpProblemException.class,
+                () -> ConversionRules.check(new ConversionRules.Facts(
+                        Pool.PLANNING, Pool.RESERVE, null, TODAY.plusDays(1), TODAY, null, null, 2023)));
         assertEquals("date", e.toProblem("/").errors().get(0).field());
     }
 
@@ -63,7 +67,8 @@ class ConversionRulesTest {
     }
 
     private static HttpProblem refused(Pool from, Pool to, String reason, LocalDate start, LocalDate planned) {
-        HttpProblemException e = assertThrows(HttpProblemException.class, () -> check(from, to, reason, start, planned));
+        HttpProblemException e =
+                assertThrows(HttpProblemException.class, () -> check(from, to, reason, start, planned));
         return e.toProblem("/");
     }
 

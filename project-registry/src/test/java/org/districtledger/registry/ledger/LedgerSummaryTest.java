@@ -30,11 +30,18 @@ class LedgerSummaryTest {
         register(SampleProjects.inPool("PLANNING", 2031, "600.00", "0.01"));
         // PLANNING, then cancelled: left out of every figure
         String cancelled = register(SampleProjects.inPool("PLANNING", 2031, "99999.00", "9999.00"));
-        given().contentType(ContentType.JSON).body("{\"to\": \"CANCELLED\", \"reason\": \"选址不具备条件\"}")
-                .when().post("/api/v1/projects/" + cancelled + "/conversions").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"to\": \"CANCELLED\", \"reason\": \"选址不具备条件\"}")
+                .when()
+                .post("/api/v1/projects/" + cancelled + "/conversions")
+                .then()
+                .statusCode(201);
 
-        given().queryParam("year", 2031).when().get("/api/v1/ledger/summary")
-                .then().statusCode(200)
+        given().queryParam("year", 2031)
+                .when()
+                .get("/api/v1/ledger/summary")
+                .then()
+                .statusCode(200)
                 .body("projects.count", equalTo(4))
                 .body("projects.totalInvestment", equalTo(278600.50f))
                 .body("projects.annualPlanInvestment", equalTo(38000.51f))
@@ -57,7 +64,11 @@ class LedgerSummaryTest {
     @Test
     void aYearIsRequired() {
         given().when().get("/api/v1/ledger/summary").then().statusCode(400).body("errors.field", hasItem("year"));
-        given().queryParam("year", "twenty").when().get("/api/v1/ledger/summary").then().statusCode(400);
+        given().queryParam("year", "twenty")
+                .when()
+                .get("/api/v1/ledger/summary")
+                .then()
+                .statusCode(400);
     }
 
     private static String register(String body) {
@@ -65,6 +76,8 @@ class LedgerSummaryTest {
     }
 
     private static String city(String body, String category, boolean keyConversion) {
-        return body.replace("\"planYear\"", "\"cityCategory\": \"" + category + "\", \"keyConversion\": " + keyConversion + ", \"planYear\"");
+        return body.replace(
+                "\"planYear\"",
+                "\"cityCategory\": \"" + category + "\", \"keyConversion\": " + keyConversion + ", \"planYear\"");
     }
 }

@@ -1,13 +1,8 @@
 package org.districtledger.registry.outbox;
 
-import org.districtledger.testsupport.EventContract;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.districtledger.contract.ProjectEventType;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.common.WithTestResource;
@@ -16,9 +11,11 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.contract.ProjectEventType;
 import org.districtledger.registry.Events;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
+import org.districtledger.testsupport.EventContract;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -45,21 +42,46 @@ class EventSchemaTest {
     @Test
     void everyEmittedEventPassesItsSchema() throws Exception {
         String code = SampleProjects.register(SampleProjects.preparingSchool(7007));
-        String etag = given().when().get("/api/v1/projects/" + code).then().extract().header("ETag");
-        given().contentType("application/merge-patch+json; charset=UTF-8").header("If-Match", etag)
-                .body("{\"town\": \"下朱庄街道\"}").when().patch("/api/v1/projects/" + code).then().statusCode(200);
-        send("PUT", code + "/procedures/PROJECT_APPROVAL", "{\"status\": \"DONE\", \"doneDate\": \"2023-02-10\", \"approvalNumber\": \"武审批〔2023〕5号\"}", 200);
+        String etag =
+                given().when().get("/api/v1/projects/" + code).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", etag)
+                .body("{\"town\": \"下朱庄街道\"}")
+                .when()
+                .patch("/api/v1/projects/" + code)
+                .then()
+                .statusCode(200);
+        send(
+                "PUT",
+                code + "/procedures/PROJECT_APPROVAL",
+                "{\"status\": \"DONE\", \"doneDate\": \"2023-02-10\", \"approvalNumber\": \"武审批〔2023〕5号\"}",
+                200);
         send("POST", code + "/milestones", "{\"type\": \"SITE_ENTERED\", \"date\": \"2023-04-10\"}", 201);
         send("POST", code + "/milestones", "{\"type\": \"STARTED\", \"date\": \"2023-04-16\"}", 201);
-        send("PUT", code + "/progress/2023-W17", "{\"investmentCompleted\": 350.00, \"imageProgressPercent\": 3, \"siteStatus\": \"STARTED\"}", 201);
-        int problem = given().contentType(ContentType.JSON).body("{\"title\": \"围挡审批\", \"department\": \"区城管委\"}")
-                .when().post("/api/v1/projects/" + code + "/problems").then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"note\": \"已批复\"}")
-                .when().post("/api/v1/problems/" + problem + "/resolution").then().statusCode(200);
+        send(
+                "PUT",
+                code + "/progress/2023-W17",
+                "{\"investmentCompleted\": 350.00, \"imageProgressPercent\": 3, \"siteStatus\": \"STARTED\"}",
+                201);
+        int problem = given().contentType(ContentType.JSON)
+                .body("{\"title\": \"围挡审批\", \"department\": \"区城管委\"}")
+                .when()
+                .post("/api/v1/projects/" + code + "/problems")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body("{\"note\": \"已批复\"}")
+                .when()
+                .post("/api/v1/problems/" + problem + "/resolution")
+                .then()
+                .statusCode(200);
 
         ObjectMapper json = new ObjectMapper();
         Set<String> seen = new TreeSet<>();
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Events events = Events.of(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                Events events = Events.of(kafka)) {
             List<ConsumerRecord<String, String>> records = events.await(code, 9);
             for (ConsumerRecord<String, String> record : records) {
                 String type = Events.header(record, "ce_type");
@@ -74,24 +96,35 @@ class EventSchemaTest {
                 assertTrue(!schema.validate(broken).isEmpty(), "the schema of " + type + " catches a wrong pool");
             }
         }
-        Set<String> all = Arrays.stream(ProjectEventType.values()).map(ProjectEventType::cloudEventType)
+        Set<String> all = Arrays.stream(ProjectEventType.values())
+                .map(ProjectEventType::cloudEventType)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(all, seen, "every event type was emitted and checked");
     }
 
     @Test
     void theAsyncApiDocumentAndTheSchemasAreServed() {
-        var document = given().when().get("/asyncapi/asyncapi.yaml").then().statusCode(200)
+        var document = given().when()
+                .get("/asyncapi/asyncapi.yaml")
+                .then()
+                .statusCode(200)
                 .body(containsString("asyncapi: 3.0.0"));
         for (ProjectEventType type : ProjectEventType.values()) {
             document.body(containsString("schemas/" + type.cloudEventType() + ".json"));
-            given().when().get("/asyncapi/schemas/" + type.cloudEventType() + ".json").then().statusCode(200);
+            given().when()
+                    .get("/asyncapi/schemas/" + type.cloudEventType() + ".json")
+                    .then()
+                    .statusCode(200);
         }
         given().when().get("/asyncapi/schemas/project.v1.json").then().statusCode(200);
     }
 
     private static void send(String method, String path, String body, int status) {
-        given().contentType(ContentType.JSON).body(body).when().request(method, "/api/v1/projects/" + path)
-                .then().statusCode(status);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .request(method, "/api/v1/projects/" + path)
+                .then()
+                .statusCode(status);
     }
 }

@@ -39,39 +39,53 @@ class KafkaOutageTest {
     void fiftyWritesDuringAnOutageArriveInOrderOnceEachWhenKafkaIsBack() throws Exception {
         assumeTrue(KafkaOutage.possible(), "needs the embedded broker, which the tests use where no servers are named");
         String code = SampleProjects.register(SampleProjects.inPool("BUILDING", 2023, "500000.00", "100000.00"));
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Events events = Events.of(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                Events events = Events.of(kafka)) {
             events.await(code, 1);
         }
 
         KafkaOutage.stopBroker();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    given().when().get("/q/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> given().when().get("/q/health/ready").statusCode() == 503);
             for (int week = 1; week <= WRITES; week++) {
                 given().contentType(ContentType.JSON)
                         .body("{\"investmentCompleted\": 100.00, \"imageProgressPercent\": " + week
                                 + ", \"siteStatus\": \"STARTED\"}")
-                        .when().put(String.format("/api/v1/projects/%s/progress/2023-W%02d", code, week))
-                        .then().statusCode(201);
+                        .when()
+                        .put(String.format("/api/v1/projects/%s/progress/2023-W%02d", code, week))
+                        .then()
+                        .statusCode(201);
             }
         } finally {
             KafkaOutage.restartBroker();
         }
 
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers); Events events = Events.of(kafka)) {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+                Events events = Events.of(kafka)) {
             List<ConsumerRecord<String, String>> records = events.await(code, WRITES + 1);
             ObjectMapper json = new ObjectMapper();
-            List<Long> sequences = records.stream().map(r -> {
-                try {
-                    return json.readTree(r.value()).get("sequence").asLong();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-            assertEquals(LongStream.rangeClosed(1, WRITES + 1).boxed().toList(), sequences,
+            List<Long> sequences = records.stream()
+                    .map(r -> {
+                        try {
+                            return json.readTree(r.value()).get("sequence").asLong();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
+            assertEquals(
+                    LongStream.rangeClosed(1, WRITES + 1).boxed().toList(),
+                    sequences,
                     "every event once, in the project's order");
-            assertEquals(WRITES + 1, new HashSet<>(records.stream().map(r -> Events.header(r, "ce_id")).toList()).size());
+            assertEquals(
+                    WRITES + 1,
+                    new HashSet<>(records.stream()
+                                    .map(r -> Events.header(r, "ce_id"))
+                                    .toList())
+                            .size());
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -49,10 +49,14 @@ class ProjectEventsTest {
 
     @Test
     void aRegisteredProjectPublishesOneCloudEventKeyedByItsCode() throws Exception {
-        String code = given().contentType(ContentType.JSON).body(SampleProjects.preparingSchool(777))
-                .when().post("/api/v1/projects")
-                .then().statusCode(201)
-                .extract().path("code");
+        String code = given().contentType(ContentType.JSON)
+                .body(SampleProjects.preparingSchool(777))
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
 
         try (Events events = Events.of(kafka)) {
             events.await(code, 1);
@@ -68,11 +72,15 @@ class ProjectEventsTest {
             assertDoesNotThrow(() -> OffsetDateTime.parse(header(record, "ce_time")));
             assertEquals("application/json", header(record, "content-type"));
 
-            JsonNode body = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(record.value());
+            JsonNode body = new ObjectMapper()
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(record.value());
             assertEquals(1, body.get("sequence").asInt());
             assertEquals(code, body.get("project").get("code").asText());
             assertEquals("PREPARING", body.get("project").get("pool").asText());
-            assertTrue(record.value().contains("\"annualPlanInvestment\":12000.50"), "money as an exact decimal with two places");
+            assertTrue(
+                    record.value().contains("\"annualPlanInvestment\":12000.50"),
+                    "money as an exact decimal with two places");
         }
     }
 

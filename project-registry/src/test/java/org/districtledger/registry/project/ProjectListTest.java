@@ -1,10 +1,9 @@
 package org.districtledger.registry.project;
 
-import io.restassured.response.ValidatableResponse;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +33,14 @@ class ProjectListTest {
         register("生物医药产业园一期", "BUILDING", "KEY_CONSTRUCTION", "大王古庄镇", "区科工局", "60000.00", "15000.00");
         register("高端装备制造基地", "PREPARING", "KEY_CONSTRUCTION", "大王古庄镇", "区发改委", "30000.00", "9000.00");
         register("新材料研发中心", "RESERVE", null, "崔黄口镇", "区科工局", "12000.00", "3000.00");
-        register("<script>alert('x')</script>'; DROP TABLE project; --", "PLANNING", null, "崔黄口镇", "区发改委", "800.00", "100.00");
+        register(
+                "<script>alert('x')</script>'; DROP TABLE project; --",
+                "PLANNING",
+                null,
+                "崔黄口镇",
+                "区发改委",
+                "800.00",
+                "100.00");
     }
 
     @Test
@@ -56,12 +62,25 @@ class ProjectListTest {
                 .body("items.name", contains("生物医药产业园一期", "高端装备制造基地"));
         list("chain", CHAIN, "sort", "-annualPlanInvestment", "size", "2", "page", "1")
                 .body("items.annualPlanInvestment", contains(3000.00f, 100.00f));
-        given().queryParam("sort", "colour").when().get("/api/v1/projects")
-                .then().statusCode(400).body("errors.field", hasItem("sort"));
-        given().queryParam("pool", "SOMEWHERE").when().get("/api/v1/projects")
-                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("pool"));
-        given().queryParam("page", -1).when().get("/api/v1/projects")
-                .then().statusCode(400).body("errors.field", hasItem("page"));
+        given().queryParam("sort", "colour")
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("sort"));
+        given().queryParam("pool", "SOMEWHERE")
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("pool"));
+        given().queryParam("page", -1)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("page"));
     }
 
     @Test
@@ -79,13 +98,15 @@ class ProjectListTest {
         return request.when().get("/api/v1/projects").then().statusCode(200);
     }
 
-    private static void register(String name, String pool, String category, String town, String department,
-                                 String total, String annual) {
+    private static void register(
+            String name, String pool, String category, String town, String department, String total, String annual) {
         String body = SampleProjects.inPool(pool, 2023, total, annual)
                 .replace("京津产业新城核心区科创CBD", name.replace("\\", "\\\\").replace("\"", "\\\""))
                 .replace("\"高端装备\"", "\"" + CHAIN + "\"")
-                .replace("\"京津科技谷\"", "\"" + town + "\", \"leadDepartment\": \"" + department + "\""
-                        + (category == null ? "" : ", \"cityCategory\": \"" + category + "\""));
+                .replace(
+                        "\"京津科技谷\"",
+                        "\"" + town + "\", \"leadDepartment\": \"" + department + "\""
+                                + (category == null ? "" : ", \"cityCategory\": \"" + category + "\""));
         SampleProjects.register(body);
     }
 }

@@ -37,19 +37,23 @@ class ProjectResourceTest {
 
     @Test
     void aRegisteredProjectIsStoredWithItsCodeAndExactMoney() throws SQLException {
-        String code = given().contentType(ContentType.JSON).body(PREPARING_PROJECT)
-                .when().post("/api/v1/projects")
-                .then().statusCode(201)
+        String code = given().contentType(ContentType.JSON)
+                .body(PREPARING_PROJECT)
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/v1/projects/WQ-2023-"))
                 .header("ETag", notNullValue())
                 .body("code", matchesPattern("WQ-2023-\\d{4}"))
                 .body("pool", equalTo("PREPARING"))
                 .body("sequence", equalTo(1))
-                .extract().path("code");
+                .extract()
+                .path("code");
 
         try (Connection c = dataSource.getConnection();
-             PreparedStatement query = c.prepareStatement(
-                     "SELECT name, annual_plan_investment::text, pool FROM project WHERE code = ?")) {
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT name, annual_plan_investment::text, pool FROM project WHERE code = ?")) {
             query.setString(1, code);
             try (ResultSet row = query.executeQuery()) {
                 assertTrue(row.next(), "the project is in the registry's database");
@@ -58,20 +62,27 @@ class ProjectResourceTest {
                 assertEquals("PREPARING", row.getString(3));
             }
         }
-        given().when().get("/api/v1/projects/" + code)
-                .then().statusCode(200)
+        given().when()
+                .get("/api/v1/projects/" + code)
+                .then()
+                .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("name", equalTo("杨村第四小学"))
                 .body("annualPlanInvestment", equalTo(12000.50f));
-        given().queryParam("pool", "PREPARING").when().get("/api/v1/projects")
-                .then().statusCode(200)
+        given().queryParam("pool", "PREPARING")
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(200)
                 .body("items.code", hasItem(code));
     }
 
     @Test
     void anUnknownProjectIsAProblemNotFound() {
-        given().when().get("/api/v1/projects/WQ-1999-9999")
-                .then().statusCode(404)
+        given().when()
+                .get("/api/v1/projects/WQ-1999-9999")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
@@ -79,29 +90,44 @@ class ProjectResourceTest {
     @Test
     void badInputIsRefusedWithTheFieldAndNothingIsWritten() throws SQLException {
         long before = projectCount();
-        assertRefused(PREPARING_PROJECT.replace("\"planYear\"", "\"colour\": \"red\", \"planYear\""), "colour", "unknown field");
+        assertRefused(
+                PREPARING_PROJECT.replace("\"planYear\"", "\"colour\": \"red\", \"planYear\""),
+                "colour",
+                "unknown field");
         assertRefused(PREPARING_PROJECT.replace("28000.00", "28000.005"), "totalInvestment", "");
         assertRefused(PREPARING_PROJECT.replace("28000.00", "-1"), "totalInvestment", "");
         assertRefused(PREPARING_PROJECT.replace("28000.00", "\"lots\""), "totalInvestment", "");
         assertRefused(PREPARING_PROJECT.replace("杨村第四小学", "校".repeat(10_000)), "name", "");
         assertRefused(PREPARING_PROJECT.replace("\"PREPARING\"", "\"SOMEWHERE\""), "pool", "");
-        assertRefused(PREPARING_PROJECT.replace("2023-120114-83-01-000001", "2023-12"), "nationalCode", "YYYY-RRRRRR-DD-TT-NNNNNN");
+        assertRefused(
+                PREPARING_PROJECT.replace("2023-120114-83-01-000001", "2023-12"),
+                "nationalCode",
+                "YYYY-RRRRRR-DD-TT-NNNNNN");
         assertRefused(PREPARING_PROJECT.replace("2024-08-31", "2022-08-31"), "plannedCompletion", "plannedStart");
-        assertRefused(PREPARING_PROJECT.replace("2023-04-15", "2024-04-15").replace("2024-08-31", "2025-08-31"), "plannedStart", "plan year");
+        assertRefused(
+                PREPARING_PROJECT.replace("2023-04-15", "2024-04-15").replace("2024-08-31", "2025-08-31"),
+                "plannedStart",
+                "plan year");
         assertRefused(PREPARING_PROJECT.replace("\"PREPARING\"", "\"BUILDING\""), "actualStart", "");
         assertRefused(PREPARING_PROJECT.replace("12000.50", "99999"), "annualPlanInvestment", "");
         assertRefused("{\"name\": ", "body", "malformed");
-        given().queryParam("size", 1_000_000).when().get("/api/v1/projects")
-                .then().statusCode(400)
+        given().queryParam("size", 1_000_000)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("size"));
         assertEquals(before, projectCount(), "no refused request wrote a project");
     }
 
     private static void assertRefused(String body, String field, String reasonPart) {
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/projects")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem(field))
                 .body("detail", containsString(reasonPart));
@@ -109,8 +135,8 @@ class ProjectResourceTest {
 
     private long projectCount() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM project")) {
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM project")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -1,9 +1,5 @@
 package org.districtledger.registry.sheet;
 
-import java.io.ByteArrayInputStream;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +7,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.districtledger.registry.Database;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.sheet.LedgerColumns;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,8 +55,15 @@ class LedgerImportTest {
     void theSampleLedgerImportsAndTheSummaryGivesTheReportsFigures() throws IOException {
         JsonPath before = summary();
         byte[] csv = sample("wuqing-2023-ledger.csv");
-        given().contentType("text/csv").body(csv).queryParam("dryRun", true).when().post("/api/v1/imports")
-                .then().statusCode(200).body("created", equalTo(432)).body("dryRun", equalTo(true));
+        given().contentType("text/csv")
+                .body(csv)
+                .queryParam("dryRun", true)
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(432))
+                .body("dryRun", equalTo(true));
         assertEquals(before.getInt("projects.count"), summary().getInt("projects.count"), "a dry run writes nothing");
 
         JsonPath job = runImport(csv, "text/csv");
@@ -86,29 +92,53 @@ class LedgerImportTest {
     void theWorkbookIsTheSameLedgerAndReimportingChangesNothing() throws IOException {
         Database db = new Database(dataSource);
         long events = db.count("SELECT count(*) FROM outbox_event");
-        given().contentType(XLSX).body(sample("wuqing-2023-ledger.xlsx")).queryParam("dryRun", true).when().post("/api/v1/imports")
-                .then().statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(432));
+        given().contentType(XLSX)
+                .body(sample("wuqing-2023-ledger.xlsx"))
+                .queryParam("dryRun", true)
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(0))
+                .body("updated", equalTo(0))
+                .body("unchanged", equalTo(432));
         JsonPath again = runImport(sample("wuqing-2023-ledger.csv"), "text/csv");
-        assertEquals(List.of(0, 0, 432), List.of(again.getInt("created"), again.getInt("updated"), again.getInt("unchanged")));
+        assertEquals(
+                List.of(0, 0, 432),
+                List.of(again.getInt("created"), again.getInt("updated"), again.getInt("unchanged")));
         assertEquals(events, db.count("SELECT count(*) FROM outbox_event"), "no change, no event");
     }
 
     @Test
     @Order(3)
     void exportThenImportChangesNothing() throws IOException {
-        byte[] exported = given().queryParam("q", "").when().get("/api/v1/exports/ledger.xlsx")
-                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+        byte[] exported = given().queryParam("q", "")
+                .when()
+                .get("/api/v1/exports/ledger.xlsx")
+                .then()
+                .statusCode(200)
+                .contentType(XLSX)
+                .extract()
+                .asByteArray();
         LedgerSheetReader.Result read = LedgerSheetReader.read(exported);
         assertTrue(read.ok(), read.errors().toString());
         assertTrue(read.rows().size() >= 432);
-        assertTrue(read.rows().stream().allMatch(r -> r.code() != null && r.code().startsWith("WQ-")), "the export carries the ledger codes");
+        assertTrue(
+                read.rows().stream().allMatch(r -> r.code() != null && r.code().startsWith("WQ-")),
+                "the export carries the ledger codes");
         JsonPath job = runImport(exported, XLSX);
         assertEquals(0, job.getInt("created"));
         assertEquals(0, job.getInt("updated"));
         assertEquals(read.rows().size(), job.getInt("unchanged"));
 
-        byte[] filtered = given().queryParam("pool", "PLANNING").queryParam("cityCategory", "KEY_PLANNING")
-                .when().get("/api/v1/exports/ledger.xlsx").then().statusCode(200).extract().asByteArray();
+        byte[] filtered = given().queryParam("pool", "PLANNING")
+                .queryParam("cityCategory", "KEY_PLANNING")
+                .when()
+                .get("/api/v1/exports/ledger.xlsx")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertEquals(14, LedgerSheetReader.read(filtered).rows().size(), "the export takes the filters of the list");
     }
 
@@ -117,14 +147,17 @@ class LedgerImportTest {
     void badFilesAreRefusedWithTheirErrorsAndLeaveTheLedgerUntouched() throws IOException {
         Database db = new Database(dataSource);
         long projects = db.count("SELECT count(*) FROM project");
-        List<LedgerRow> rows = new ArrayList<>(LedgerSheetReader.read(sample("wuqing-2023-ledger.csv")).rows()).subList(0, 5);
+        List<LedgerRow> rows = new ArrayList<>(
+                        LedgerSheetReader.read(sample("wuqing-2023-ledger.csv")).rows())
+                .subList(0, 5);
 
         String csv = new String(sample("wuqing-2023-ledger.csv"), StandardCharsets.UTF_8);
         refused(csv.replace("项目名称", "工程名称").getBytes(StandardCharsets.UTF_8), "text/csv", "工程名称", "未知的表头");
         refused(csv.replace(",项目名称", "").getBytes(StandardCharsets.UTF_8), "text/csv", "项目名称", "缺少表头");
         String[] lines = csv.split("\n");
         lines[3] = lines[3].replaceFirst(",(\\d+\\.00),(\\d+\\.00),", ",一千万,$2,");
-        Response textInMoney = refused(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "text/csv", LedgerColumns.TOTAL, "金额列中是文字");
+        Response textInMoney = refused(
+                String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "text/csv", LedgerColumns.TOTAL, "金额列中是文字");
         textInMoney.then().body("rows[0].row", equalTo(4)).body("rows[0].reasonEn", containsString("money column"));
 
         List<LedgerRow> twice = new ArrayList<>(rows);
@@ -132,40 +165,69 @@ class LedgerImportTest {
         refused(csvOf(twice), "text/csv", LedgerColumns.NATIONAL_CODE, "与第2行重复");
         refused(titleRow(rows), XLSX, "", "合并单元格的标题行");
         refused(emptySheet(), XLSX, "", "工作表为空");
-        refused(new byte[] {0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, (byte) 0xff, (byte) 0xfe, 0x00}, "application/octet-stream", "", "不是电子表格文件");
+        refused(
+                new byte[] {0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, (byte) 0xff, (byte) 0xfe, 0x00},
+                "application/octet-stream",
+                "",
+                "不是电子表格文件");
         refused(csv.replace("建设库", "建筑库").getBytes(StandardCharsets.UTF_8), "text/csv", LedgerColumns.POOL, "不是可选值");
-        given().contentType("text/csv").body(new byte[11 * 1024 * 1024]).when().post("/api/v1/imports")
-                .then().statusCode(413).contentType("application/problem+json");
+        given().contentType("text/csv")
+                .body(new byte[11 * 1024 * 1024])
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
         assertEquals(projects, db.count("SELECT count(*) FROM project"), "no bad file imported anything");
     }
 
     private static Response refused(byte[] file, String type, String column, String reason) {
         Response response = given().contentType(type).body(file).when().post("/api/v1/imports");
-        response.then().statusCode(422).contentType("application/problem+json")
+        response.then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("rows.column", hasItem(column))
                 .body("rows.reason", hasItem(containsString(reason)));
         return response;
     }
 
     private static JsonPath runImport(byte[] file, String type) {
-        String location = given().contentType(type).body(file).when().post("/api/v1/imports")
-                .then().statusCode(202).body("rowsTotal", equalTo(LedgerSheetReader.read(file).rows().size()))
-                .extract().header("Location");
-        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(given().get(location).path("status")));
-        return given().get(location).then().body("status", equalTo("DONE"))
+        String location = given().contentType(type)
+                .body(file)
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(202)
+                .body("rowsTotal", equalTo(LedgerSheetReader.read(file).rows().size()))
+                .extract()
+                .header("Location");
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> !"RUNNING".equals(given().get(location).path("status")));
+        return given().get(location)
+                .then()
+                .body("status", equalTo("DONE"))
                 .body("rowsDone", equalTo(LedgerSheetReader.read(file).rows().size()))
-                .body("errors.size()", equalTo(0)).extract().jsonPath();
+                .body("errors.size()", equalTo(0))
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath summary() {
-        return given().queryParam("year", 2023).when().get("/api/v1/ledger/summary").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("year", 2023)
+                .when()
+                .get("/api/v1/ledger/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void assertDelta(JsonPath before, JsonPath after, String path, Object delta) {
         if (delta instanceof Integer count) {
             assertEquals(count, after.getInt(path) - before.getInt(path), path);
         } else {
-            BigDecimal difference = new BigDecimal(after.getString(path)).subtract(new BigDecimal(before.getString(path)));
+            BigDecimal difference =
+                    new BigDecimal(after.getString(path)).subtract(new BigDecimal(before.getString(path)));
             assertEquals(0, new BigDecimal((String) delta).compareTo(difference), path + ": " + difference);
         }
     }

@@ -1,7 +1,7 @@
 package org.districtledger.launcher;
 
-import org.districtledger.localstack.FreePorts;
 import org.districtledger.localstack.DemoKeys;
+import org.districtledger.localstack.FreePorts;
 import org.districtledger.localstack.LocalInfrastructure;
 import org.districtledger.localstack.PostgresServer;
 import org.districtledger.sample.LedgerImportCli;
@@ -68,29 +68,50 @@ public final class LocalRun {
     private void start() {
         long started = System.nanoTime();
         checkPortsFree();
-        OUT.printf("Starting PostgreSQL on %d and Kafka on %d, data in %s%n",
+        OUT.printf(
+                "Starting PostgreSQL on %d and Kafka on %d, data in %s%n",
                 settings.postgresPort(), settings.kafkaPort(), settings.dataDirectory());
         infrastructure = LocalInfrastructure.start(new LocalInfrastructure.Settings(
-                settings.dataDirectory(), settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort()));
+                settings.dataDirectory(),
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.kafkaControllerPort()));
         PostgresServer postgres = infrastructure.postgres();
         postgres.ensureDatabase("registry", "registry", "registry");
         postgres.ensureDatabase("tracker", "tracker", "tracker");
         String bootstrap = infrastructure.kafka().bootstrapServers();
         OUT.printf("PostgreSQL and Kafka are up (%d s)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 
-        services.add(Service.start("registry", settings.home().resolve("project-registry/target/quarkus-app/quarkus-run.jar"),
-                settings.registryPort(), postgres.jdbcUrl("registry"), "registry", bootstrap, settings));
-        services.add(Service.start("tracker", settings.home().resolve("progress-tracker/target/quarkus-app/quarkus-run.jar"),
-                settings.trackerPort(), postgres.jdbcUrl("tracker"), "tracker", bootstrap, settings));
+        services.add(Service.start(
+                "registry",
+                settings.home().resolve("project-registry/target/quarkus-app/quarkus-run.jar"),
+                settings.registryPort(),
+                postgres.jdbcUrl("registry"),
+                "registry",
+                bootstrap,
+                settings));
+        services.add(Service.start(
+                "tracker",
+                settings.home().resolve("progress-tracker/target/quarkus-app/quarkus-run.jar"),
+                settings.trackerPort(),
+                postgres.jdbcUrl("tracker"),
+                "tracker",
+                bootstrap,
+                settings));
         for (Service service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
         OUT.printf("%n重点投资项目智慧管理平台 is up (%d s):%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
-        OUT.printf("  project registry  http://localhost:%d   (API /api/v1/projects, Swagger UI /q/swagger-ui)%n", settings.registryPort());
-        OUT.printf("  progress tracker  http://localhost:%d   (API /api/v1/projects, Swagger UI /q/swagger-ui)%n", settings.trackerPort());
+        OUT.printf(
+                "  project registry  http://localhost:%d   (API /api/v1/projects, Swagger UI /q/swagger-ui)%n",
+                settings.registryPort());
+        OUT.printf(
+                "  progress tracker  http://localhost:%d   (API /api/v1/projects, Swagger UI /q/swagger-ui)%n",
+                settings.trackerPort());
         OUT.printf("  weekly page       http://localhost:%d/weekly%n", settings.trackerPort());
-        OUT.printf("  sign in           demo users office, officer-wang, officer-li, leader-liu, viewer, statistics (password: demo);%n"
-                + "                    API tokens from POST /auth/token {\"username\": …, \"password\": …}%n");
+        OUT.printf(
+                "  sign in           demo users office, officer-wang, officer-li, leader-liu, viewer, statistics (password: demo);%n"
+                        + "                    API tokens from POST /auth/token {\"username\": …, \"password\": …}%n");
         OUT.printf("  Kafka             %s%n", bootstrap);
         OUT.printf("  PostgreSQL        %s (databases registry, tracker)%n", postgres.jdbcUrl(""));
         OUT.printf("  logs              %s%n", settings.dataDirectory().resolve("logs"));
@@ -117,17 +138,23 @@ public final class LocalRun {
             URI tracker = URI.create("http://localhost:" + settings.trackerPort());
             RegistryClient trackerClient = RegistryClient.asOffice(tracker);
             TrackerClock clock = new TrackerClock(registry, tracker);
-            // the tracker works as of the eve of 2023 while the ledger is imported, then week by week behind the simulation
+            // the tracker works as of the eve of 2023 while the ledger is imported, then week by week behind the
+            // simulation
             clock.moveTo(YearSimulator.monday(1).minusDays(1));
             OUT.println("Importing the 2023 sample ledger of Wuqing District (432 projects)…");
             LedgerImportCli.importSample(registry);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (trackerClient.get("/api/v1/projects?size=1").get("total").asLong() < 432 && System.nanoTime() < deadline) {
+            while (trackerClient.get("/api/v1/projects?size=1").get("total").asLong() < 432
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            OUT.printf("Assigned a leader and a task force to %d major projects (包联)%n", SampleAssignments.assign(tracker));
+            OUT.printf(
+                    "Assigned a leader and a task force to %d major projects (包联)%n",
+                    SampleAssignments.assign(tracker));
             int until = Simulate.weekOf(settings.simulateUntil());
-            OUT.printf("Simulating the weeks of 2023 up to %s: weekly reports, permits, starts, conversions, problems…%n", settings.simulateUntil());
+            OUT.printf(
+                    "Simulating the weeks of 2023 up to %s: weekly reports, permits, starts, conversions, problems…%n",
+                    settings.simulateUntil());
             YearSimulator.Summary summary = new YearSimulator(registry, YearSimulator.SEED).simulate(until, week -> {
                 clock.moveTo(YearSimulator.monday(week).plusDays(6));
                 if (week % 5 == 0) {
@@ -135,9 +162,13 @@ public final class LocalRun {
                 }
             });
             LocalDate asOf = YearSimulator.monday(until).plusDays(6);
-            OUT.printf("Sample ledger ready (%d s): %d projects, simulated to %s with %d requests; the tracker works as of %s%n",
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), summary.projects(), settings.simulateUntil(),
-                    summary.requests(), asOf);
+            OUT.printf(
+                    "Sample ledger ready (%d s): %d projects, simulated to %s with %d requests; the tracker works as of %s%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                    summary.projects(),
+                    settings.simulateUntil(),
+                    summary.requests(),
+                    asOf);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -149,7 +180,8 @@ public final class LocalRun {
         while (!stopping) {
             for (Service service : List.copyOf(services)) {
                 if (!service.process.isAlive() && !stopping) {
-                    System.err.printf("The %s stopped (exit %d); see %s. Stopping everything.%n",
+                    System.err.printf(
+                            "The %s stopped (exit %d); see %s. Stopping everything.%n",
                             service.name, service.process.exitValue(), service.logFile);
                     System.exit(2);
                 }
@@ -197,7 +229,8 @@ public final class LocalRun {
         ports.put("LEDGER_TRACKER_PORT", settings.trackerPort());
         ports.forEach((variable, port) -> {
             if (!FreePorts.isFree(port)) {
-                throw new IllegalStateException("port " + port + " is taken; free it or set " + variable + " to another port");
+                throw new IllegalStateException(
+                        "port " + port + " is taken; free it or set " + variable + " to another port");
             }
         });
     }
@@ -210,13 +243,27 @@ public final class LocalRun {
      * @param sample {@code LEDGER_SAMPLE}: {@code wuqing-2023} (default) loads the sample ledger on a first start, {@code none} starts empty
      * @param simulateUntil {@code LEDGER_SIMULATE_UNTIL}: the week of 2023 the first start simulates to (default 2023-W26)
      */
-    record Settings(Path home, Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                    int registryPort, int trackerPort, String sample, String simulateUntil) {
+    record Settings(
+            Path home,
+            Path dataDirectory,
+            int postgresPort,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int registryPort,
+            int trackerPort,
+            String sample,
+            String simulateUntil) {
 
         static Settings fromEnvironment(Map<String, String> env) {
-            Path home = Paths.get(env.getOrDefault("LEDGER_HOME", ".")).toAbsolutePath().normalize();
-            Path data = Paths.get(env.getOrDefault("LEDGER_DATA_DIR", home.resolve(".local-data").toString())).toAbsolutePath();
-            return new Settings(home, data,
+            Path home = Paths.get(env.getOrDefault("LEDGER_HOME", "."))
+                    .toAbsolutePath()
+                    .normalize();
+            Path data = Paths.get(env.getOrDefault(
+                            "LEDGER_DATA_DIR", home.resolve(".local-data").toString()))
+                    .toAbsolutePath();
+            return new Settings(
+                    home,
+                    data,
                     port(env, "LEDGER_POSTGRES_PORT", 5433),
                     port(env, "LEDGER_KAFKA_PORT", 9092),
                     port(env, "LEDGER_KAFKA_CONTROLLER_PORT", 9093),
@@ -238,7 +285,8 @@ public final class LocalRun {
                 }
                 return port;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(variable + " must be a port number from 1 to 65535, not '" + value + "'");
+                throw new IllegalArgumentException(
+                        variable + " must be a port number from 1 to 65535, not '" + value + "'");
             }
         }
     }
@@ -257,7 +305,8 @@ public final class LocalRun {
             this.port = port;
         }
 
-        static Service start(String name, Path jar, int port, String jdbcUrl, String database, String bootstrap, Settings settings) {
+        static Service start(
+                String name, Path jar, int port, String jdbcUrl, String database, String bootstrap, Settings settings) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
             }
@@ -265,8 +314,13 @@ public final class LocalRun {
             try {
                 Files.createDirectories(logFile.getParent());
                 ProcessBuilder builder = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                                Paths.get(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx512m",
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                jar.toString())
                         .redirectErrorStream(true);
                 Map<String, String> env = builder.environment();
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -275,7 +329,8 @@ public final class LocalRun {
                 env.put("QUARKUS_DATASOURCE_PASSWORD", database);
                 env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
                 // the demo identity: keys made at first start, kept in the data folder
-                env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity")).serviceEnvironment());
+                env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity"))
+                        .serviceEnvironment());
                 Process process = builder.start();
                 Service service = new Service(name, process, logFile, port);
                 Thread pump = new Thread(() -> service.pump(), name + "-output");
@@ -288,8 +343,10 @@ public final class LocalRun {
         }
 
         private void pump() {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    var log = Files.newBufferedWriter(
+                            logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     log.write(line);
@@ -305,13 +362,17 @@ public final class LocalRun {
         }
 
         void awaitReady(Duration timeout) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5)).build();
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the " + name + " exited with code " + process.exitValue() + "; see " + logFile);
+                    throw new IllegalStateException(
+                            "the " + name + " exited with code " + process.exitValue() + "; see " + logFile);
                 }
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -330,7 +391,8 @@ public final class LocalRun {
                     throw new IllegalStateException("interrupted while waiting for the " + name);
                 }
             }
-            throw new IllegalStateException("the " + name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
+            throw new IllegalStateException(
+                    "the " + name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
         }
     }
 }

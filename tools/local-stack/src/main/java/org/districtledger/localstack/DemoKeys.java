@@ -1,7 +1,5 @@
 package org.districtledger.localstack;
 
-import java.util.Map;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The key pair of the local run's demo identity: generated at first start into the data folder (the private key
@@ -29,7 +28,8 @@ public record DemoKeys(Path privateKeyFile, String privateKeyPem, String publicK
                 Files.createDirectories(folder);
                 KeyPair pair = KeyPairGenerator.getInstance("RSA").genKeyPair();
                 Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 try {
                     Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
@@ -51,14 +51,18 @@ public record DemoKeys(Path privateKeyFile, String privateKeyPem, String publicK
      */
     public Map<String, String> serviceEnvironment() {
         return Map.of(
-                "QUARKUS_PROFILE", "local",
-                "QUARKUS_OIDC_PUBLIC_KEY", publicKeyBase64,
-                "SMALLRYE_JWT_SIGN_KEY_LOCATION", privateKeyFile.toAbsolutePath().toUri().toString());
+                "QUARKUS_PROFILE",
+                "local",
+                "QUARKUS_OIDC_PUBLIC_KEY",
+                publicKeyBase64,
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+                privateKeyFile.toAbsolutePath().toUri().toString());
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** The base64 body of a PEM block, without its header, footer and line ends. */

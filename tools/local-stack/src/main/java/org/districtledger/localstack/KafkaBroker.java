@@ -1,11 +1,10 @@
 package org.districtledger.localstack;
 
-import java.io.File;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +58,8 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
                 format(config, logging, logFile);
             }
-            Process process = new ProcessBuilder(javaCommand(logging, KafkaBrokerMain.class.getName(), config.toString()))
+            Process process = new ProcessBuilder(
+                            javaCommand(logging, KafkaBrokerMain.class.getName(), config.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
@@ -96,7 +96,8 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka broker exited with code " + process.exitValue() + "; see " + logFile);
+                    throw new IllegalStateException(
+                            "Kafka broker exited with code " + process.exitValue() + "; see " + logFile);
                 }
                 try {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
@@ -104,7 +105,8 @@ public final class KafkaBroker implements AutoCloseable {
                 } catch (Exception notYet) {
                     if (System.nanoTime() > deadline) {
                         close();
-                        throw new IllegalStateException("Kafka broker did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s; see " + logFile);
+                        throw new IllegalStateException("Kafka broker did not answer within "
+                                + STARTUP_TIMEOUT.toSeconds() + " s; see " + logFile);
                     }
                     sleep(250);
                 }
@@ -129,7 +131,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Path writeServerProperties(Path dataDirectory, int port, int controllerPort) throws IOException {
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -150,14 +153,15 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
                 "log.retention.hours=-1",
-                "") ;
+                "");
         Path file = dataDirectory.resolve("server.properties");
         Files.writeString(file, properties, StandardCharsets.UTF_8);
         return file;
     }
 
     private static Path writeLoggingConfig(Path dataDirectory) throws IOException {
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "status = warn",
                 "appender.out.type = Console",
                 "appender.out.name = out",
@@ -176,8 +180,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(Path config, Path logging, Path logFile) throws IOException {
-        List<String> command = javaCommand(logging, "kafka.tools.StorageTool",
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted");
+        List<String> command = javaCommand(
+                logging,
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                config.toString(),
+                "--ignore-formatted");
         Process formatter = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -214,7 +225,8 @@ public final class KafkaBroker implements AutoCloseable {
     static String brokerClassPath() throws IOException {
         try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-broker.classpath")) {
             if (in == null) {
-                throw new IllegalStateException("kafka-broker.classpath is missing: build tools/local-stack with Maven first");
+                throw new IllegalStateException(
+                        "kafka-broker.classpath is missing: build tools/local-stack with Maven first");
             }
             String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             return ownLocation() + File.pathSeparator + jars;
@@ -231,10 +243,12 @@ public final class KafkaBroker implements AutoCloseable {
             String url = String.valueOf(self);
             String classFile = KafkaBroker.class.getName().replace('.', '/') + ".class";
             if (url.startsWith("jar:file:")) {
-                return Paths.get(new URL(url.substring(4, url.indexOf("!/"))).toURI()).toString();
+                return Paths.get(new URL(url.substring(4, url.indexOf("!/"))).toURI())
+                        .toString();
             }
             if (url.startsWith("file:") && url.endsWith(classFile)) {
-                return Paths.get(new URL(url.substring(0, url.length() - classFile.length())).toURI()).toString();
+                return Paths.get(new URL(url.substring(0, url.length() - classFile.length())).toURI())
+                        .toString();
             }
             throw new IllegalStateException("Cannot find the local-stack classes from " + url);
         } catch (URISyntaxException | IOException e) {

@@ -8,20 +8,21 @@ import java.io.IOException;
  */
 public final class KafkaBrokerMain {
 
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent never writes; we only wait for end of stream
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the parent is gone, too
-            }
-            System.exit(0);
-        }, "parent-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the parent never writes; we only wait for end of stream
+                        }
+                    } catch (IOException ignored) {
+                        // a broken pipe means the parent is gone, too
+                    }
+                    System.exit(0);
+                },
+                "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         kafka.Kafka.main(args);

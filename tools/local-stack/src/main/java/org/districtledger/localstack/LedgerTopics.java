@@ -1,14 +1,13 @@
 package org.districtledger.localstack;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,8 +19,7 @@ public final class LedgerTopics {
     private static final String THIRTY_DAYS = String.valueOf(TimeUnit.DAYS.toMillis(30));
 
     /** One topic: its name, partition count and retention in milliseconds ({@code -1} keeps every record). */
-    public record Topic(String name, int partitions, String retentionMs) {
-    }
+    public record Topic(String name, int partitions, String retentionMs) {}
 
     public static final List<Topic> ALL = List.of(
             new Topic("ledger.project-events", 6, FOREVER),
@@ -31,8 +29,7 @@ public final class LedgerTopics {
             new Topic("ledger.tracker-alerts", 6, FOREVER),
             new Topic("ledger.tracker-alerts.registry-dlq", 1, THIRTY_DAYS));
 
-    private LedgerTopics() {
-    }
+    private LedgerTopics() {}
 
     /** Creates every topic that does not exist yet, with the given replication factor. */
     public static void createAll(Admin admin, short replicationFactor) {

@@ -1,13 +1,12 @@
 package org.districtledger.localstack;
 
-import java.util.Comparator;
-
 import org.apache.kafka.clients.admin.Admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 /**
  * PostgreSQL and Kafka, started together, with the ledger's topics created. Used by the run command (data
@@ -36,8 +35,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private final int kafkaControllerPort;
 
-    private LocalInfrastructure(PostgresServer postgres, KafkaBroker kafka, int kafkaControllerPort, Path root,
-                                Path temporaryDirectory) {
+    private LocalInfrastructure(
+            PostgresServer postgres, KafkaBroker kafka, int kafkaControllerPort, Path root, Path temporaryDirectory) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.kafkaControllerPort = kafkaControllerPort;
@@ -56,7 +55,8 @@ public final class LocalInfrastructure implements AutoCloseable {
             PostgresServer postgres = PostgresServer.start(
                     settings.dataDirectory() == null ? null : root.resolve("postgres"), settings.postgresPort());
             KafkaBroker kafka;
-            int controllerPort = settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
+            int controllerPort =
+                    settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
             try {
                 kafka = startKafka(root, settings.kafkaPort(), controllerPort);
                 try (Admin admin = kafka.admin()) {
@@ -90,7 +90,11 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private static KafkaBroker startKafka(Path root, int port, int controllerPort) {
-        return KafkaBroker.start(root.resolve("kafka"), port, controllerPort, root.resolve("logs").resolve("kafka.log"));
+        return KafkaBroker.start(
+                root.resolve("kafka"),
+                port,
+                controllerPort,
+                root.resolve("logs").resolve("kafka.log"));
     }
 
     @Override
@@ -107,7 +111,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static void deleteQuietly(Path directory) {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder left behind is harmless
         }

@@ -39,7 +39,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("timezone", "UTC");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                builder.setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
                         .setServerConfig("synchronous_commit", "on");
             }
             return new PostgresServer(builder.start());
@@ -59,12 +60,14 @@ public final class PostgresServer implements AutoCloseable {
     /** Creates the login role and the database it owns, unless they exist already. */
     public void ensureDatabase(String database, String owner, String password) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", owner)) {
-                statement.execute("CREATE ROLE " + identifier(owner) + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+                statement.execute(
+                        "CREATE ROLE " + identifier(owner) + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
             }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
-                statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(owner) + " ENCODING 'UTF8'");
+                statement.execute(
+                        "CREATE DATABASE " + identifier(database) + " OWNER " + identifier(owner) + " ENCODING 'UTF8'");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);

@@ -6,15 +6,15 @@ import java.util.Random;
 /** Whole amounts (万元) that add up exactly to a figure of the plan report, spread as a real ledger's are. */
 final class Amounts {
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /** {@code n} whole amounts, each between its minimum and {@code hi}, summing exactly to {@code sum}. */
     static long[] spread(Random random, long[] minimums, long hi, long sum) {
         int n = minimums.length;
         long floor = Arrays.stream(minimums).sum();
         if (floor > sum || hi * n < sum) {
-            throw new IllegalArgumentException("cannot spread " + sum + " over " + n + " amounts from " + floor + " to " + hi * n);
+            throw new IllegalArgumentException(
+                    "cannot spread " + sum + " over " + n + " amounts from " + floor + " to " + hi * n);
         }
         long[] amounts = minimums.clone();
         double[] weights = new double[n];

@@ -19,12 +19,12 @@ import java.time.Duration;
  */
 public final class LedgerImportCli {
 
-    private LedgerImportCli() {
-    }
+    private LedgerImportCli() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length == 0) {
-            System.err.println("usage: deploy/import FILE.xlsx|FILE.csv [--registry http://localhost:8081] [--dry-run]");
+            System.err.println(
+                    "usage: deploy/import FILE.xlsx|FILE.csv [--registry http://localhost:8081] [--dry-run]");
             System.exit(64);
         }
         Path file = Paths.get(args[0]);
@@ -43,7 +43,8 @@ public final class LedgerImportCli {
     /** Imports the file; returns the exit code (0 imported, 1 refused). */
     public static int run(Path file, URI registry, boolean dryRun) throws IOException, InterruptedException {
         byte[] content = Files.readAllBytes(file);
-        String type = file.toString().toLowerCase().endsWith(".csv") ? "text/csv"
+        String type = file.toString().toLowerCase().endsWith(".csv")
+                ? "text/csv"
                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         RegistryClient client = RegistryClient.asOffice(registry);
         JsonNode answer;
@@ -54,15 +55,23 @@ public final class LedgerImportCli {
             return 1;
         }
         if (dryRun) {
-            System.out.printf("检查通过 / the file is fine: %d rows, %d to add, %d to update, %d unchanged%n",
-                    answer.get("rowsTotal").asInt(), answer.get("created").asInt(), answer.get("updated").asInt(), answer.get("unchanged").asInt());
+            System.out.printf(
+                    "检查通过 / the file is fine: %d rows, %d to add, %d to update, %d unchanged%n",
+                    answer.get("rowsTotal").asInt(),
+                    answer.get("created").asInt(),
+                    answer.get("updated").asInt(),
+                    answer.get("unchanged").asInt());
             return 0;
         }
         String id = answer.get("id").asText();
         int total = answer.get("rowsTotal").asInt();
         JsonNode job = answer;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("导入 " + file.getFileName()).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
+        try (ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("导入 " + file.getFileName())
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(200)
+                .build()) {
             while ("RUNNING".equals(job.get("status").asText())) {
                 bar.stepTo(job.get("rowsDone").asInt());
                 Thread.sleep(Duration.ofMillis(300).toMillis());
@@ -74,8 +83,11 @@ public final class LedgerImportCli {
             System.err.println(job.path("errors").path(0).asText("the import failed"));
             return 1;
         }
-        System.out.printf("已导入 / imported: %d added, %d updated, %d unchanged%n",
-                job.get("created").asInt(), job.get("updated").asInt(), job.get("unchanged").asInt());
+        System.out.printf(
+                "已导入 / imported: %d added, %d updated, %d unchanged%n",
+                job.get("created").asInt(),
+                job.get("updated").asInt(),
+                job.get("unchanged").asInt());
         return 0;
     }
 
@@ -96,8 +108,12 @@ public final class LedgerImportCli {
                 System.err.printf("  …及另外 %d 处 / and %d more%n", rows.size() - 50, rows.size() - 50);
                 break;
             }
-            System.err.printf("  第%d行 %s：%s / %s%n", row.path("row").asInt(), row.path("column").asText(),
-                    row.path("reason").asText(), row.path("reasonEn").asText());
+            System.err.printf(
+                    "  第%d行 %s：%s / %s%n",
+                    row.path("row").asInt(),
+                    row.path("column").asText(),
+                    row.path("reason").asText(),
+                    row.path("reasonEn").asText());
         }
     }
 

@@ -17,11 +17,27 @@ final class Names {
             "公共服务", new String[] {"中学新建工程", "社区卫生服务中心", "养老服务中心", "文体活动中心", "幼儿园新建工程"});
 
     private static final Map<String, String> DEPARTMENTS = Map.of(
-            "生物医药", "区科技局", "高端装备", "区工信局", "汽车及新能源汽车", "区工信局", "新材料", "区工信局",
-            "轻工", "区商务局", "云数据应用", "区发改委", "基础设施", "区住建委", "公共服务", "区教育局");
+            "生物医药",
+            "区科技局",
+            "高端装备",
+            "区工信局",
+            "汽车及新能源汽车",
+            "区工信局",
+            "新材料",
+            "区工信局",
+            "轻工",
+            "区商务局",
+            "云数据应用",
+            "区发改委",
+            "基础设施",
+            "区住建委",
+            "公共服务",
+            "区教育局");
 
-    private static final String[] FIRMS = {"华盛", "京津", "恒远", "中科", "瑞达", "金桥", "博瑞", "宏泰", "天合", "鼎盛", "泰和", "信诚",
-            "嘉禾", "润通", "永泰", "创新", "远航", "卓越", "联创", "汇通"};
+    private static final String[] FIRMS = {
+        "华盛", "京津", "恒远", "中科", "瑞达", "金桥", "博瑞", "宏泰", "天合", "鼎盛", "泰和", "信诚", "嘉禾", "润通", "永泰", "创新", "远航", "卓越",
+        "联创", "汇通"
+    };
 
     private final Random random;
 
@@ -39,7 +55,8 @@ final class Names {
         if (publicWorks) {
             return chain.equals("公共服务") ? DEPARTMENTS.get(chain) : "天津市武清区城市建设投资有限公司";
         }
-        return "天津" + FIRMS[random.nextInt(FIRMS.length)] + FIRMS[random.nextInt(FIRMS.length)] + chainSuffix(chain) + "有限公司";
+        return "天津" + FIRMS[random.nextInt(FIRMS.length)] + FIRMS[random.nextInt(FIRMS.length)] + chainSuffix(chain)
+                + "有限公司";
     }
 
     String department(String chain) {

@@ -14,7 +14,8 @@ import java.time.Duration;
 /** The registry's public REST API, as a task force's or the office's client calls it. */
 public final class RegistryClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI base;
     private final String token;
@@ -43,7 +44,10 @@ public final class RegistryClient {
         String user = System.getenv().getOrDefault("LEDGER_USER", "office");
         String password = System.getenv().getOrDefault("LEDGER_PASSWORD", "demo");
         ObjectMapper mapper = new ObjectMapper();
-        String body = mapper.createObjectNode().put("username", user).put("password", password).toString();
+        String body = mapper.createObjectNode()
+                .put("username", user)
+                .put("password", password)
+                .toString();
         JsonNode answer = new RegistryClient(base).send("POST", "/auth/token", body, 200);
         return new RegistryClient(base, answer.get("access_token").asText());
     }
@@ -73,13 +77,21 @@ public final class RegistryClient {
     }
 
     public JsonNode send(String method, String path, String body, int... expected) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json; charset=UTF-8")
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), method + " " + path, expected);
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+                method + " " + path,
+                expected);
     }
 
     public JsonNode upload(String path, byte[] file, String contentType, int... expected) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)), "POST " + path, expected);
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(file)),
+                "POST " + path,
+                expected);
     }
 
     private JsonNode send(HttpRequest.Builder request, String what, int... expected) {
@@ -87,7 +99,8 @@ public final class RegistryClient {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(
+                    request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             for (int status : expected) {
                 if (response.statusCode() == status) {

@@ -24,8 +24,7 @@ public final class SampleAssignments {
             "基础设施", new String[] {"刘振东", "副区长", "城市建设专班", "区住建委"},
             "公共服务", new String[] {"孙丽娟", "副区长", "社会事业专班", "区教育局"});
 
-    private SampleAssignments() {
-    }
+    private SampleAssignments() {}
 
     /** Assigns the projects that need it, but every twentieth; returns how many were assigned. */
     public static int assign(URI tracker) {
@@ -59,11 +58,15 @@ public final class SampleAssignments {
                 case "社会事业专班" -> ", {\"name\": \"李静\", \"role\": \"专班成员\", \"account\": \"officer-li\"}";
                 default -> "";
             };
-            client.send("PUT", "/api/v1/assignments/" + p.get("code").asText(), """
+            client.send(
+                    "PUT",
+                    "/api/v1/assignments/" + p.get("code").asText(),
+                    """
                     {"leader": {"name": "%s", "title": "%s"%s},
                      "taskForce": {"name": "%s", "leadDepartment": "%s",
                                    "members": [{"name": "专班联络员%d", "role": "联络员", "contact": "022-2934%04d"}%s]}}
-                    """.formatted(who[0], who[1], leaderAccount, who[2], who[3], i + 1, i + 1, officer), 200);
+                    """.formatted(who[0], who[1], leaderAccount, who[2], who[3], i + 1, i + 1, officer),
+                    200);
             assigned++;
         }
         return assigned;

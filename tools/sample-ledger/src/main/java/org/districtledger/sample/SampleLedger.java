@@ -28,25 +28,64 @@ public final class SampleLedger {
     public static final int YEAR = 2023;
 
     static final String[] CHAINS = {"生物医药", "高端装备", "汽车及新能源汽车", "新材料", "轻工", "云数据应用", "基础设施", "公共服务"};
-    static final String[] TOWNS = {"杨村街道", "下朱庄街道", "东蒲洼街道", "黄庄街道", "徐官屯街道", "运河西街道", "大良镇", "崔黄口镇",
-            "大王古庄镇", "河西务镇", "汊沽港镇", "王庆坨镇", "梅厂镇", "大碱厂镇", "陈咀镇", "豆张庄镇", "曹子里镇", "上马台镇", "大黄堡镇",
-            "石各庄镇", "白古屯镇", "东马圈镇", "南蔡村镇", "高村镇", "河北屯镇", "京津科技谷", "武清经济技术开发区", "京滨工业园",
-            "京津电子商务产业园", "天津自贸试验区武清片区"};
+    static final String[] TOWNS = {
+        "杨村街道",
+        "下朱庄街道",
+        "东蒲洼街道",
+        "黄庄街道",
+        "徐官屯街道",
+        "运河西街道",
+        "大良镇",
+        "崔黄口镇",
+        "大王古庄镇",
+        "河西务镇",
+        "汊沽港镇",
+        "王庆坨镇",
+        "梅厂镇",
+        "大碱厂镇",
+        "陈咀镇",
+        "豆张庄镇",
+        "曹子里镇",
+        "上马台镇",
+        "大黄堡镇",
+        "石各庄镇",
+        "白古屯镇",
+        "东马圈镇",
+        "南蔡村镇",
+        "高村镇",
+        "河北屯镇",
+        "京津科技谷",
+        "武清经济技术开发区",
+        "京滨工业园",
+        "京津电子商务产业园",
+        "天津自贸试验区武清片区"
+    };
 
     /** One group of the ledger whose figures the report fixes. */
-    private record Group(String category, int building, int preparing, int reserve, int planning, long annualSum,
-                         int big, long smallSum, long totalSum, int keyConversions) {
+    private record Group(
+            String category,
+            int building,
+            int preparing,
+            int reserve,
+            int planning,
+            long annualSum,
+            int big,
+            long smallSum,
+            long totalSum,
+            int keyConversions) {
         int size() {
             return building + preparing + reserve + planning;
         }
     }
 
     // 59 key construction: 1725.1亿 total, 127.4亿 annual; the other 287 building and preparing: 338.5亿 − 127.4亿
-    private static final Group KEY_CONSTRUCTION = new Group("KEY_CONSTRUCTION", 40, 19, 0, 0, 1_274_000, 35, 144_000, 17_251_000, 0);
+    private static final Group KEY_CONSTRUCTION =
+            new Group("KEY_CONSTRUCTION", 40, 19, 0, 0, 1_274_000, 35, 144_000, 17_251_000, 0);
     private static final Group OTHER_UNDER_WAY = new Group(null, 156, 131, 0, 0, 2_111_000, 40, 864_500, -1, 0);
     // 5 key reserve (251.2亿 total), 14 key planning (226.2亿); the other 67: together 117.3亿 annual
     private static final Group KEY_RESERVE = new Group("KEY_RESERVE", 0, 0, 5, 0, 250_000, 5, 0, 2_512_000, 5);
-    private static final Group KEY_PLANNING = new Group("KEY_PLANNING", 0, 0, 0, 14, 420_000, 12, 10_000, 2_262_000, 10);
+    private static final Group KEY_PLANNING =
+            new Group("KEY_PLANNING", 0, 0, 0, 14, 420_000, 12, 10_000, 2_262_000, 10);
     private static final Group OTHER_PLANNING = new Group(null, 0, 0, 35, 32, 503_000, 17, 125_000, -1, 0);
 
     private final Random random = new Random(SEED);
@@ -91,8 +130,12 @@ public final class SampleLedger {
 
         // annual plans: the big ones (over 1亿) and the rest, each part summing exactly
         int small = n - group.big;
-        long[] smallAnnual = small == 0 ? new long[0] : Amounts.spread(random, Amounts.filled(small, group.category == null ? 150 : 2000), 10_000, group.smallSum);
-        long[] bigAnnual = Amounts.spread(random, Amounts.filled(group.big, 10_001), 150_000, group.annualSum - group.smallSum);
+        long[] smallAnnual = small == 0
+                ? new long[0]
+                : Amounts.spread(
+                        random, Amounts.filled(small, group.category == null ? 150 : 2000), 10_000, group.smallSum);
+        long[] bigAnnual =
+                Amounts.spread(random, Amounts.filled(group.big, 10_001), 150_000, group.annualSum - group.smallSum);
         long[] annual = new long[n];
         boolean[] isBig = interleave(n, group.big);
         for (int i = 0, b = 0, s = 0; i < n; i++) {
@@ -116,7 +159,9 @@ public final class SampleLedger {
             total = Amounts.spread(random, minimums, 3_000_000, group.totalSum);
         } else {
             for (int i = 0; i < n; i++) {
-                double factor = pools.get(i).equals("PLANNING") || pools.get(i).equals("RESERVE") ? 3 + random.nextDouble() * 7 : 1.3 + random.nextDouble() * 3;
+                double factor = pools.get(i).equals("PLANNING") || pools.get(i).equals("RESERVE")
+                        ? 3 + random.nextDouble() * 7
+                        : 1.3 + random.nextDouble() * 3;
                 total[i] = Math.max(500, Math.round(annual[i] * factor));
                 if (group.category == null && total[i] > 99_000) {
                     total[i] = Math.max(annual[i], 99_000); // big ones outside the city ledger stay under 10亿
@@ -141,7 +186,13 @@ public final class SampleLedger {
         for (int i = 0; i < n; i++) {
             Named name = slot[i];
             String pool = name != null ? name.pool() : pools.get(i);
-            rows.add(row(pool, group.category, name, annual[i], name != null && name.total() > 0 ? name.total() : total[i], keyConversion[i]));
+            rows.add(row(
+                    pool,
+                    group.category,
+                    name,
+                    annual[i],
+                    name != null && name.total() > 0 ? name.total() : total[i],
+                    keyConversion[i]));
         }
         return rows;
     }
@@ -190,11 +241,31 @@ public final class SampleLedger {
             }
         }
         String nationalCode = random.nextInt(10) < 9 || category != null
-                ? String.format("%d-120114-%02d-%02d-%06d", 2019 + random.nextInt(5), 10 + random.nextInt(80), 1 + random.nextInt(3), 100_000 + serial)
+                ? String.format(
+                        "%d-120114-%02d-%02d-%06d",
+                        2019 + random.nextInt(5), 10 + random.nextInt(80), 1 + random.nextInt(3), 100_000 + serial)
                 : null;
-        return new LedgerRow(0, null, name, nationalCode, names.owner(chain, name, publicWorks), town, chain, pool, category,
-                BigDecimal.valueOf(total).setScale(2), BigDecimal.valueOf(annual).setScale(2), plannedStart, plannedCompletion,
-                actualStart, names.department(chain), funding, named != null && named.fromBeijing(), keyConversion, poolSince, YEAR);
+        return new LedgerRow(
+                0,
+                null,
+                name,
+                nationalCode,
+                names.owner(chain, name, publicWorks),
+                town,
+                chain,
+                pool,
+                category,
+                BigDecimal.valueOf(total).setScale(2),
+                BigDecimal.valueOf(annual).setScale(2),
+                plannedStart,
+                plannedCompletion,
+                actualStart,
+                names.department(chain),
+                funding,
+                named != null && named.fromBeijing(),
+                keyConversion,
+                poolSince,
+                YEAR);
     }
 
     private LocalDate day(int fromYear, int fromMonth, int toYear, int toMonth) {

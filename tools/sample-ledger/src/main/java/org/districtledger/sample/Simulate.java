@@ -11,8 +11,7 @@ import java.net.URI;
  */
 public final class Simulate {
 
-    private Simulate() {
-    }
+    private Simulate() {}
 
     public static void main(String[] args) throws InterruptedException {
         String registry = "http://localhost:8081";
@@ -32,16 +31,20 @@ public final class Simulate {
         TrackerClock clock = new TrackerClock(URI.create(registry), URI.create(tracker));
         YearSimulator.Summary summary = new YearSimulator(URI.create(registry), seed).simulate(week, w -> {
             clock.moveTo(YearSimulator.monday(w).plusDays(6));
-            System.out.printf("  simulated %d-W%02d; the tracker works as of %s%n", 2023, w, YearSimulator.monday(w).plusDays(6));
+            System.out.printf(
+                    "  simulated %d-W%02d; the tracker works as of %s%n",
+                    2023, w, YearSimulator.monday(w).plusDays(6));
         });
-        System.out.printf("Simulated %d projects from 2023-W%02d to 2023-W%02d with %d requests%n",
+        System.out.printf(
+                "Simulated %d projects from 2023-W%02d to 2023-W%02d with %d requests%n",
                 summary.projects(), summary.fromWeek(), summary.toWeek(), summary.requests());
     }
 
     public static int weekOf(String isoWeek) {
         IsoWeek week = IsoWeek.parse(isoWeek, "--until");
         if (week.year() != YearSimulator.YEAR) {
-            throw new IllegalArgumentException("the simulation covers 2023: give a week such as 2023-W26, not " + isoWeek);
+            throw new IllegalArgumentException(
+                    "the simulation covers 2023: give a week such as 2023-W26, not " + isoWeek);
         }
         return week.week();
     }

@@ -35,8 +35,8 @@ public final class TrackerClock {
         long published = total(registry, "sequence");
         while (total(tracker, "lastSequence") < published) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the tracker has not applied the registry's events within " + CATCH_UP.toMinutes()
-                        + " minutes: is it running and connected to Kafka?");
+                throw new IllegalStateException("the tracker has not applied the registry's events within "
+                        + CATCH_UP.toMinutes() + " minutes: is it running and connected to Kafka?");
             }
             Thread.sleep(200);
         }

@@ -1,21 +1,16 @@
 package org.districtledger.sample;
 
-import org.districtledger.contract.IsoWeek;
-
-import java.util.concurrent.ExecutionException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import org.districtledger.contract.IsoWeek;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,11 +30,15 @@ public final class YearSimulator {
     static final int YEAR = 2023;
 
     /** How a project's task force behaves through the year. */
-    enum Character { DILIGENT, LAGGARD, SILENT, STALLED }
+    enum Character {
+        DILIGENT,
+        LAGGARD,
+        SILENT,
+        STALLED
+    }
 
     /** What a simulation did. */
-    public record Summary(int projects, int fromWeek, int toWeek, int requests) {
-    }
+    public record Summary(int projects, int fromWeek, int toWeek, int requests) {}
 
     private final RegistryClient registry;
     private final long seed;
@@ -88,7 +87,8 @@ public final class YearSimulator {
                     try {
                         task.get();
                     } catch (ExecutionException e) {
-                        throw new IllegalStateException("week " + w + ": " + e.getCause().getMessage(), e.getCause());
+                        throw new IllegalStateException(
+                                "week " + w + ": " + e.getCause().getMessage(), e.getCause());
                     }
                 }
                 weekDone.accept(week);
@@ -137,7 +137,9 @@ public final class YearSimulator {
             siteEntered = date(p, "actualSiteEntry") != null || started != null;
             Random character = new Random(seed ^ code.hashCode() * 0x9E3779B97F4A7C15L);
             int dice = character.nextInt(100);
-            this.character = dice < 70 ? Character.DILIGENT : dice < 85 ? Character.LAGGARD : dice < 93 ? Character.SILENT : Character.STALLED;
+            this.character = dice < 70
+                    ? Character.DILIGENT
+                    : dice < 85 ? Character.LAGGARD : dice < 93 ? Character.SILENT : Character.STALLED;
             silentFrom = 8 + character.nextInt(13);
             startDelay = switch (this.character) {
                 case DILIGENT -> character.nextInt(8);
@@ -149,7 +151,8 @@ public final class YearSimulator {
                 case LAGGARD -> 0.3 + character.nextDouble() * 0.35;
                 default -> 0.8 + character.nextDouble() * 0.3;
             };
-            convertWeek = pool.equals("RESERVE") && character.nextInt(100) < 25 ? 6 + character.nextInt(15)
+            convertWeek = pool.equals("RESERVE") && character.nextInt(100) < 25
+                    ? 6 + character.nextInt(15)
                     : pool.equals("PLANNING") && character.nextInt(100) < 15 ? 4 + character.nextInt(20) : -1;
             progress = started == null ? 0 : 10 + character.nextInt(40);
             fate = character;
@@ -165,15 +168,27 @@ public final class YearSimulator {
             if (pool.equals("PREPARING")) {
                 prepare(week, monday, sunday, r);
             }
-            if (pool.equals("BUILDING") && completed == null && plannedCompletion != null && !plannedCompletion.isAfter(sunday)
-                    && character == Character.DILIGENT && started != null && !plannedCompletion.isBefore(started)) {
+            if (pool.equals("BUILDING")
+                    && completed == null
+                    && plannedCompletion != null
+                    && !plannedCompletion.isAfter(sunday)
+                    && character == Character.DILIGENT
+                    && started != null
+                    && !plannedCompletion.isBefore(started)) {
                 call("POST", "/milestones", "{\"type\": \"COMPLETED\", \"date\": \"" + plannedCompletion + "\"}", 201);
                 completed = plannedCompletion;
                 pool = "COMPLETED";
                 progress = 100;
             }
-            if (pool.equals("COMPLETED") && !isPublic() && completed != null && !completed.plusDays(28).isAfter(sunday)) {
-                call("POST", "/milestones", "{\"type\": \"IN_PRODUCTION\", \"date\": \"" + completed.plusDays(28) + "\"}", 201);
+            if (pool.equals("COMPLETED")
+                    && !isPublic()
+                    && completed != null
+                    && !completed.plusDays(28).isAfter(sunday)) {
+                call(
+                        "POST",
+                        "/milestones",
+                        "{\"type\": \"IN_PRODUCTION\", \"date\": \"" + completed.plusDays(28) + "\"}",
+                        201);
                 pool = "IN_PRODUCTION";
             }
             report(week, r);
@@ -186,7 +201,11 @@ public final class YearSimulator {
                 if (start.getYear() != YEAR) {
                     return;
                 }
-                call("POST", "/conversions", "{\"to\": \"PREPARING\", \"date\": \"" + monday + "\", \"plannedStart\": \"" + start + "\"}", 201);
+                call(
+                        "POST",
+                        "/conversions",
+                        "{\"to\": \"PREPARING\", \"date\": \"" + monday + "\", \"plannedStart\": \"" + start + "\"}",
+                        201);
                 pool = "PREPARING";
                 plannedStart = start;
             } else if (pool.equals("PLANNING")) {
@@ -201,13 +220,22 @@ public final class YearSimulator {
             }
             if (week == 1 || (!permitDone && week == weekOf(plannedStart.minusDays(60)))) {
                 String target = plannedStart.minusDays(14).toString();
-                call("PUT", "/procedures/CONSTRUCTION_PERMIT", "{\"status\": \"IN_PROGRESS\", \"targetDate\": \"" + target + "\"}", 200);
+                call(
+                        "PUT",
+                        "/procedures/CONSTRUCTION_PERMIT",
+                        "{\"status\": \"IN_PROGRESS\", \"targetDate\": \"" + target + "\"}",
+                        200);
             }
             LocalDate permit = plannedStart.minusDays(character == Character.DILIGENT ? 20 : 5);
             if (!permitDone && character != Character.STALLED && inWeek(permit, monday, sunday)) {
-                call("PUT", "/procedures/CONSTRUCTION_PERMIT", "{\"status\": \"DONE\", \"targetDate\": \"" + plannedStart.minusDays(14)
-                        + "\", \"doneDate\": \"" + permit + "\", \"authority\": \"区行政审批局\", \"approvalNumber\": \"津武审批施〔2023〕"
-                        + (100 + Math.abs(code.hashCode() % 900)) + "号\"}", 200);
+                call(
+                        "PUT",
+                        "/procedures/CONSTRUCTION_PERMIT",
+                        "{\"status\": \"DONE\", \"targetDate\": \"" + plannedStart.minusDays(14)
+                                + "\", \"doneDate\": \"" + permit
+                                + "\", \"authority\": \"区行政审批局\", \"approvalNumber\": \"津武审批施〔2023〕"
+                                + (100 + Math.abs(code.hashCode() % 900)) + "号\"}",
+                        200);
                 permitDone = true;
             }
             LocalDate entry = plannedStart.minusDays(21);
@@ -243,13 +271,20 @@ public final class YearSimulator {
                 progress = Math.min(99, progress + 1 + r.nextInt(3));
                 site = "STARTED";
             } else {
-                amount = BigDecimal.valueOf(annual.doubleValue() / 52 * 0.05 * r.nextDouble()).setScale(2, RoundingMode.HALF_UP);
+                amount = BigDecimal.valueOf(annual.doubleValue() / 52 * 0.05 * r.nextDouble())
+                        .setScale(2, RoundingMode.HALF_UP);
                 site = siteEntered ? "ENTERED" : "NOT_ENTERED";
             }
-            String note = pool.equals("BUILDING") ? (progress < 30 ? "基础施工" : progress < 70 ? "主体结构施工" : "装饰装修及设备安装")
+            String note = pool.equals("BUILDING")
+                    ? (progress < 30 ? "基础施工" : progress < 70 ? "主体结构施工" : "装饰装修及设备安装")
                     : siteEntered ? "场地平整，临设搭建" : "前期手续办理";
-            call("PUT", "/progress/" + new IsoWeek(YEAR, week), "{\"investmentCompleted\": " + amount.toPlainString()
-                    + ", \"imageProgressPercent\": " + progress + ", \"imageProgressNote\": \"" + note + "\", \"siteStatus\": \"" + site + "\"}", 200, 201);
+            call(
+                    "PUT",
+                    "/progress/" + new IsoWeek(YEAR, week),
+                    "{\"investmentCompleted\": " + amount.toPlainString() + ", \"imageProgressPercent\": " + progress
+                            + ", \"imageProgressNote\": \"" + note + "\", \"siteStatus\": \"" + site + "\"}",
+                    200,
+                    201);
         }
 
         private void problems(int week, LocalDate monday, Random r) {
@@ -266,8 +301,12 @@ public final class YearSimulator {
             if (r.nextInt(1000) < 15) {
                 String department = DEPARTMENTS[r.nextInt(DEPARTMENTS.length)];
                 String title = PROBLEMS[r.nextInt(PROBLEMS.length)];
-                JsonNode raised = call("POST", "/problems", "{\"title\": \"" + title + "\", \"department\": \"" + department
-                        + "\", \"raisedOn\": \"" + monday.plusDays(1) + "\", \"description\": \"需" + department + "协调推进\"}", 201);
+                JsonNode raised = call(
+                        "POST",
+                        "/problems",
+                        "{\"title\": \"" + title + "\", \"department\": \"" + department + "\", \"raisedOn\": \""
+                                + monday.plusDays(1) + "\", \"description\": \"需" + department + "协调推进\"}",
+                        201);
                 int weeks = 1 + r.nextInt(6);
                 if (r.nextInt(100) < 80) {
                     openProblems.add(new long[] {raised.get("id").asLong(), week + weeks});

@@ -32,9 +32,14 @@ class SampleLedgerTest {
 
     @Test
     void theCommittedFilesAreWhatTheGeneratorWrites() throws IOException {
-        List<LedgerRow> generated = SampleLedger.generate().stream().map(LedgerRow::content).toList();
-        assertEquals(generated, read("wuqing-2023-ledger.csv").stream().map(LedgerRow::content).toList());
-        assertEquals(generated, read("wuqing-2023-ledger.xlsx").stream().map(LedgerRow::content).toList());
+        List<LedgerRow> generated =
+                SampleLedger.generate().stream().map(LedgerRow::content).toList();
+        assertEquals(
+                generated,
+                read("wuqing-2023-ledger.csv").stream().map(LedgerRow::content).toList());
+        assertEquals(
+                generated,
+                read("wuqing-2023-ledger.xlsx").stream().map(LedgerRow::content).toList());
     }
 
     @Test
@@ -50,8 +55,16 @@ class SampleLedgerTest {
         LedgerRow renovations = named(rows, "老旧小区改造（41个小区）");
         assertEquals(new BigDecimal("23000.00"), renovations.totalInvestment(), "2.3亿元");
         assertTrue(named(rows, "酒仙网新零售总部").fromBeijing(), "a Beijing project to land");
-        assertEquals(9, rows.stream().filter(r -> r.name().contains("光伏") || r.name().contains("风电")).count(), "9 photovoltaic and wind projects");
-        assertEquals(8, rows.stream().map(LedgerRow::industryChain).distinct().count(), "six chains, infrastructure and public services");
+        assertEquals(
+                9,
+                rows.stream()
+                        .filter(r -> r.name().contains("光伏") || r.name().contains("风电"))
+                        .count(),
+                "9 photovoltaic and wind projects");
+        assertEquals(
+                8,
+                rows.stream().map(LedgerRow::industryChain).distinct().count(),
+                "six chains, infrastructure and public services");
     }
 
     static void assertFigures(List<LedgerRow> rows) {
@@ -69,17 +82,32 @@ class SampleLedgerTest {
         assertEquals(wan("251.2"), total(rows, category("KEY_RESERVE")));
         assertEquals(14, count(rows, category("KEY_PLANNING")));
         assertEquals(wan("226.2"), total(rows, category("KEY_PLANNING")));
-        assertEquals(109, count(rows, r -> r.annualPlanInvestment().compareTo(new BigDecimal("10000")) > 0), "annual plan over 1亿元");
-        assertEquals(15, count(rows, r -> r.keyConversion() && r.totalInvestment().compareTo(new BigDecimal("100000")) > 0),
+        assertEquals(
+                109,
+                count(rows, r -> r.annualPlanInvestment().compareTo(new BigDecimal("10000")) > 0),
+                "annual plan over 1亿元");
+        assertEquals(
+                15,
+                count(rows, r -> r.keyConversion() && r.totalInvestment().compareTo(new BigDecimal("100000")) > 0),
                 "key conversion projects over 10亿元");
         assertEquals(15, count(rows, LedgerRow::keyConversion), "no other key conversion project");
-        assertTrue(rows.stream().allMatch(r -> r.totalInvestment().compareTo(new BigDecimal("500")) >= 0), "district projects from 500万元");
-        assertTrue(rows.stream().filter(r -> r.cityCategory() != null).allMatch(r -> r.totalInvestment().compareTo(new BigDecimal("5000")) >= 0),
+        assertTrue(
+                rows.stream().allMatch(r -> r.totalInvestment().compareTo(new BigDecimal("500")) >= 0),
+                "district projects from 500万元");
+        assertTrue(
+                rows.stream()
+                        .filter(r -> r.cityCategory() != null)
+                        .allMatch(r -> r.totalInvestment().compareTo(new BigDecimal("5000")) >= 0),
                 "city projects from 5000万元");
         assertTrue(rows.stream().allMatch(r -> r.annualPlanInvestment().compareTo(r.totalInvestment()) <= 0));
-        assertTrue(rows.stream().filter(r -> r.pool().equals("PREPARING")).allMatch(r -> r.plannedStart().getYear() == 2023),
+        assertTrue(
+                rows.stream()
+                        .filter(r -> r.pool().equals("PREPARING"))
+                        .allMatch(r -> r.plannedStart().getYear() == 2023),
                 "new starts are planned for 2023");
-        assertTrue(rows.stream().filter(r -> r.pool().equals("BUILDING")).allMatch(r -> r.actualStart() != null), "building projects have started");
+        assertTrue(
+                rows.stream().filter(r -> r.pool().equals("BUILDING")).allMatch(r -> r.actualStart() != null),
+                "building projects have started");
     }
 
     /** 亿元 to 万元, exactly. */
@@ -96,11 +124,17 @@ class SampleLedgerTest {
     }
 
     private static BigDecimal annual(List<LedgerRow> rows, Predicate<LedgerRow> which) {
-        return rows.stream().filter(which).map(LedgerRow::annualPlanInvestment).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return rows.stream()
+                .filter(which)
+                .map(LedgerRow::annualPlanInvestment)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static BigDecimal total(List<LedgerRow> rows, Predicate<LedgerRow> which) {
-        return rows.stream().filter(which).map(LedgerRow::totalInvestment).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return rows.stream()
+                .filter(which)
+                .map(LedgerRow::totalInvestment)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static void assertNamed(List<LedgerRow> rows, String name, String pool, String chain, String category) {
@@ -111,7 +145,10 @@ class SampleLedgerTest {
     }
 
     private static LedgerRow named(List<LedgerRow> rows, String name) {
-        return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " is missing"));
+        return rows.stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is missing"));
     }
 
     static List<LedgerRow> read(String file) throws IOException {

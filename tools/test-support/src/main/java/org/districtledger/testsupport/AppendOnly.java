@@ -14,24 +14,27 @@ public final class AppendOnly {
     /** PostgreSQL's insufficient_privilege: a revoked privilege and the audit trigger both answer with it. */
     public static final String REFUSED = "42501";
 
-    private AppendOnly() {
-    }
+    private AppendOnly() {}
 
     /** The statement, with its one parameter, is refused. */
     public static void assertRefused(Connection db, String sql, String parameter) {
-        SQLException refused = assertThrows(SQLException.class, () -> {
-            try (PreparedStatement statement = db.prepareStatement(sql)) {
-                statement.setString(1, parameter);
-                statement.executeUpdate();
-            }
-        }, sql);
+        SQLException refused = assertThrows(
+                SQLException.class,
+                () -> {
+                    try (PreparedStatement statement = db.prepareStatement(sql)) {
+                        statement.setString(1, parameter);
+                        statement.executeUpdate();
+                    }
+                },
+                sql);
         assertEquals(REFUSED, refused.getSQLState(), refused.getMessage());
     }
 
     /** Emptying the table is refused. */
     public static void assertTruncateRefused(Connection db, String table) throws SQLException {
         try (Statement statement = db.createStatement()) {
-            SQLException truncate = assertThrows(SQLException.class, () -> statement.execute("TRUNCATE " + table + " CASCADE"));
+            SQLException truncate =
+                    assertThrows(SQLException.class, () -> statement.execute("TRUNCATE " + table + " CASCADE"));
             assertEquals(REFUSED, truncate.getSQLState(), truncate.getMessage());
         }
     }

@@ -31,12 +31,13 @@ public final class EventContract {
     public static final String SCHEMAS = "https://district-ledger.org/schemas/";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(
+                    mappers -> mappers.mapPrefix(SCHEMAS, "classpath:META-INF/resources/asyncapi/schemas/")));
     private static final ConcurrentHashMap<String, JsonSchema> BY_TYPE = new ConcurrentHashMap<>();
 
-    private EventContract() {
-    }
+    private EventContract() {}
 
     /** The published schema of an event type, e.g. {@code ledger.project.registered.v1}. */
     public static JsonSchema schema(String type) {
@@ -46,7 +47,8 @@ public final class EventContract {
     /** What is wrong with a body for its type, by the published schema; empty if nothing. */
     public static Set<String> violations(String type, String body) {
         try {
-            return schema(type).validate(JSON.readTree(body)).stream().map(ValidationMessage::getMessage)
+            return schema(type).validate(JSON.readTree(body)).stream()
+                    .map(ValidationMessage::getMessage)
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (JsonProcessingException e) {
             return Set.of("not JSON: " + e.getOriginalMessage());
@@ -57,12 +59,14 @@ public final class EventContract {
     public static void requireValid(String type, String body) {
         Set<String> wrong = violations(type, body);
         if (!wrong.isEmpty()) {
-            throw new AssertionError(type + " as built by the test does not pass the producer's schema: " + wrong + "\n" + body);
+            throw new AssertionError(
+                    type + " as built by the test does not pass the producer's schema: " + wrong + "\n" + body);
         }
     }
 
     /** A CloudEvents record (binary mode) as its producer writes it; its body must pass the type's schema. */
-    public static ProducerRecord<String, String> record(String topic, String source, String type, String key, String body) {
+    public static ProducerRecord<String, String> record(
+            String topic, String source, String type, String key, String body) {
         requireValid(type, body);
         return offContract(topic, source, type, key, body);
     }
@@ -71,7 +75,8 @@ public final class EventContract {
      * A record with the headers of the contract and a body that need not pass its schema: for the tests of what a
      * consumer does with a record that breaks the contract (it goes to the dead-letter topic, or is read leniently).
      */
-    public static ProducerRecord<String, String> offContract(String topic, String source, String type, String key, String body) {
+    public static ProducerRecord<String, String> offContract(
+            String topic, String source, String type, String key, String body) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", UUID.randomUUID().toString());

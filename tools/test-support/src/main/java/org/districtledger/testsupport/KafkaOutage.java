@@ -15,8 +15,7 @@ public final class KafkaOutage {
 
     private static final ObjectName NAME = name();
 
-    private KafkaOutage() {
-    }
+    private KafkaOutage() {}
 
     /** The operations the MBean offers. */
     public interface ControlMBean {

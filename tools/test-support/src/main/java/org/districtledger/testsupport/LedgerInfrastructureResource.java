@@ -76,7 +76,8 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
             postgresContainer.start();
             kafkaContainer.start();
             bootstrap = kafkaContainer.getBootstrapServers();
-            config.putAll(datasource(postgresContainer.getJdbcUrl(), postgresContainer.getUsername(), postgresContainer.getPassword()));
+            config.putAll(datasource(
+                    postgresContainer.getJdbcUrl(), postgresContainer.getUsername(), postgresContainer.getPassword()));
         } else {
             LOG.info("Tests use the embedded PostgreSQL and Kafka of tools/local-stack: no Docker engine answers");
             embedded = LocalInfrastructure.start(LocalInfrastructure.Settings.throwaway());
@@ -101,7 +102,8 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
         }
         DemoKeys demo = DemoKeys.in(keys);
         config.put("quarkus.oidc.public-key", demo.publicKeyBase64());
-        config.put("smallrye.jwt.sign.key.location", demo.privateKeyFile().toUri().toString());
+        config.put(
+                "smallrye.jwt.sign.key.location", demo.privateKeyFile().toUri().toString());
         return config;
     }
 
@@ -110,7 +112,8 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
         KafkaOutage.unregister();
         if (keys != null) {
             try (var files = Files.walk(keys)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException ignored) {
                 // a temporary folder
             }
@@ -139,13 +142,14 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
         String server = base.substring(0, base.lastIndexOf('/') + 1);
         String testDatabase = database + "_test";
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + testDatabase + "'");
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + testDatabase);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare database " + testDatabase + " on " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot prepare database " + testDatabase + " on " + jdbcUrl + ": " + e.getMessage(), e);
         }
         return server + testDatabase;
     }

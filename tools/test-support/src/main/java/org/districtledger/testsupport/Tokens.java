@@ -18,24 +18,36 @@ public final class Tokens {
     /** The demo identity's issuer, which the services accept in the tests. */
     public static final String ISSUER = "https://district-ledger.local/demo";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A good token for the user with these roles. */
     public static String of(String user, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).preferredUserName(user).subject(user).groups(Set.of(roles))
-                .expiresIn(3600).sign();
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .preferredUserName(user)
+                .subject(user)
+                .groups(Set.of(roles))
+                .expiresIn(3600)
+                .sign();
     }
 
     /** Signed with the right key, but it ran out an hour ago. */
     public static String expired(String user, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).issuedAt(Instant.now().minusSeconds(7200))
-                .expiresAt(Instant.now().minusSeconds(3600)).sign();
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .groups(Set.of(roles))
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign();
     }
 
     /** Signed with the right key by someone claiming to be another issuer. */
     public static String wrongIssuer(String user, String... roles) {
-        return Jwt.issuer("https://login.example.com/realms/elsewhere").upn(user).groups(Set.of(roles)).expiresIn(3600).sign();
+        return Jwt.issuer("https://login.example.com/realms/elsewhere")
+                .upn(user)
+                .groups(Set.of(roles))
+                .expiresIn(3600)
+                .sign();
     }
 
     /** Well formed, but signed with a key the services do not know. */
@@ -43,7 +55,11 @@ public final class Tokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(3600).sign(generator.generateKeyPair().getPrivate());
+            return Jwt.issuer(ISSUER)
+                    .upn(user)
+                    .groups(Set.of(roles))
+                    .expiresIn(3600)
+                    .sign(generator.generateKeyPair().getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -61,8 +77,9 @@ public final class Tokens {
     public static String unsigned() {
         long exp = Instant.now().plusSeconds(3600).getEpochSecond();
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"upn\":\"office\",\"preferred_username\":\"office\",\"sub\":\"office\","
-                + "\"groups\":[\"ADMIN\"],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + exp + "}";
+        String payload =
+                "{\"iss\":\"" + ISSUER + "\",\"upn\":\"office\",\"preferred_username\":\"office\",\"sub\":\"office\","
+                        + "\"groups\":[\"ADMIN\"],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + exp + "}";
         return base64(header) + "." + base64(payload) + ".";
     }
 

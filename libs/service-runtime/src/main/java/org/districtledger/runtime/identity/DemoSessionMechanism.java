@@ -44,7 +44,8 @@ public class DemoSessionMechanism implements HttpAuthenticationMechanism {
         if (session == null || session.getValue().isBlank()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential(session.getValue()));
+        TokenAuthenticationRequest request =
+                new TokenAuthenticationRequest(new AccessTokenCredential(session.getValue()));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
         return identities.authenticate(request);
     }
@@ -56,8 +57,9 @@ public class DemoSessionMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         String next = context.request().uri();
-        return Uni.createFrom().item(new ChallengeData(302, "Location", SIGN_IN + "?next="
-                + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+        return Uni.createFrom()
+                .item(new ChallengeData(
+                        302, "Location", SIGN_IN + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -23,12 +23,12 @@ import java.util.List;
 public class DemoTokenResource {
 
     /** A demo user's name and password. */
-    public record SignIn(@NotBlank @Size(max = 64) String username, @NotNull @Size(max = 128) String password) {
-    }
+    public record SignIn(
+            @NotBlank @Size(max = 64) String username,
+            @NotNull @Size(max = 128) String password) {}
 
     /** A bearer token, as an OAuth 2.0 token endpoint answers. */
-    public record Token(String access_token, String token_type, long expires_in) {
-    }
+    public record Token(String access_token, String token_type, long expires_in) {}
 
     private final DemoTokens tokens;
     private final DemoIdentity demo;
@@ -47,8 +47,8 @@ public class DemoTokenResource {
             throw HttpProblemException.notFound("Endpoint", "/auth/token");
         }
         String token = tokens.signIn(signIn.username(), signIn.password())
-                .orElseThrow(() -> new HttpProblemException(401, "unauthorized", "Unauthorized", "unknown user or wrong password",
-                        List.of()));
+                .orElseThrow(() -> new HttpProblemException(
+                        401, "unauthorized", "Unauthorized", "unknown user or wrong password", List.of()));
         return new Token(token, "Bearer", tokens.lifetimeSeconds());
     }
 }

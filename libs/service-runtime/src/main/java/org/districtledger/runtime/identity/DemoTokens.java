@@ -3,8 +3,8 @@ package org.districtledger.runtime.identity;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
@@ -22,8 +22,13 @@ public class DemoTokens {
 
     /** A signed token for a demo user whose password is right; empty otherwise, or when the demo is off. */
     public Optional<String> signIn(String user, String password) {
-        if (!demo.enabled() || user == null || password == null || !demo.users().containsKey(user)
-                || !MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8), demo.password().getBytes(StandardCharsets.UTF_8))) {
+        if (!demo.enabled()
+                || user == null
+                || password == null
+                || !demo.users().containsKey(user)
+                || !MessageDigest.isEqual(
+                        password.getBytes(StandardCharsets.UTF_8),
+                        demo.password().getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         return Optional.of(issue(user));
@@ -31,7 +36,8 @@ public class DemoTokens {
 
     /** A signed token for a demo user, whatever the password. */
     public String issue(String user) {
-        Set<String> roles = new HashSet<>(Arrays.asList(demo.users().getOrDefault(user, "").split("\\s*,\\s*")));
+        Set<String> roles =
+                new HashSet<>(Arrays.asList(demo.users().getOrDefault(user, "").split("\\s*,\\s*")));
         roles.remove("");
         return Jwt.issuer(demo.issuer())
                 .upn(user)

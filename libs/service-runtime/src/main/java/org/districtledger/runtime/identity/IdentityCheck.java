@@ -1,11 +1,10 @@
 package org.districtledger.runtime.identity;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * In the production profile a service starts only with a real identity provider: the demo identity (for a
@@ -19,14 +18,18 @@ public class IdentityCheck {
             return;
         }
         if (demo.enabled()) {
-            throw new IllegalStateException("ledger.identity.demo.enabled=true is refused in the production profile: connect the "
-                    + "district's OpenID Connect provider (QUARKUS_OIDC_AUTH_SERVER_URL) instead, or run locally with QUARKUS_PROFILE=local");
+            throw new IllegalStateException(
+                    "ledger.identity.demo.enabled=true is refused in the production profile: connect the "
+                            + "district's OpenID Connect provider (QUARKUS_OIDC_AUTH_SERVER_URL) instead, or run locally with QUARKUS_PROFILE=local");
         }
         var config = ConfigProvider.getConfig();
-        if (config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).isEmpty()
-                && config.getOptionalValue("quarkus.oidc.public-key", String.class).isEmpty()) {
-            throw new IllegalStateException("No identity provider: set QUARKUS_OIDC_AUTH_SERVER_URL to the district's OpenID Connect "
-                    + "provider (e.g. https://sso.example.gov.cn/realms/district-ledger) and QUARKUS_OIDC_CLIENT_ID; see deploy/keycloak");
+        if (config.getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                        .isEmpty()
+                && config.getOptionalValue("quarkus.oidc.public-key", String.class)
+                        .isEmpty()) {
+            throw new IllegalStateException(
+                    "No identity provider: set QUARKUS_OIDC_AUTH_SERVER_URL to the district's OpenID Connect "
+                            + "provider (e.g. https://sso.example.gov.cn/realms/district-ledger) and QUARKUS_OIDC_CLIENT_ID; see deploy/keycloak");
         }
     }
 }

@@ -18,6 +18,5 @@ public final class Roles {
     /** A system that takes the ledger's exports and summary (e.g. the statistics bureau). */
     public static final String EXPORT = "EXPORT";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

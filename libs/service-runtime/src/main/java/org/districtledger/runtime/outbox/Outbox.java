@@ -17,8 +17,7 @@ import java.util.UUID;
 public class Outbox {
 
     /** Fired when an event was appended; observed once the transaction commits. */
-    public record Appended(String key, long sequence) {
-    }
+    public record Appended(String key, long sequence) {}
 
     private final ObjectMapper json;
     private final Event<Appended> appended;

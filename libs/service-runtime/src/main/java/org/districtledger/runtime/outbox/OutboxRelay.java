@@ -4,10 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -133,7 +133,8 @@ public class OutboxRelay {
             }
         } catch (SQLException | RuntimeException e) {
             if (!failing) {
-                LOG.warnf("Outbox relay paused: %s; events stay in the outbox and are retried", Failures.rootMessage(e));
+                LOG.warnf(
+                        "Outbox relay paused: %s; events stay in the outbox and are retried", Failures.rootMessage(e));
                 failing = true;
             }
         }
@@ -144,16 +145,18 @@ public class OutboxRelay {
      * open while Kafka is waited for: the batch is read in one, and marked in another once all is acknowledged.
      */
     int publishBatch() {
-        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>find("publishedAt is null order by id").page(0, batchSize).list());
+        List<OutboxEvent> pending = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
+                        .page(0, batchSize)
+                        .list());
         if (pending.isEmpty()) {
             return 0;
         }
         List<Uni<Void>> sends = pending.stream().map(this::send).toList();
         Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(60));
         List<Long> ids = pending.stream().map(event -> event.id).toList();
-        QuarkusTransaction.requiringNew().run(() ->
-                OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids));
+        QuarkusTransaction.requiringNew()
+                .run(() -> OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids));
         return pending.size();
     }
 
@@ -185,6 +188,7 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateCode)
                 .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+        return emitter.sendMessage(
+                Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
     }
 }

@@ -11,5 +11,4 @@ import java.lang.annotation.Target;
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface HtmlPage {
-}
+public @interface HtmlPage {}

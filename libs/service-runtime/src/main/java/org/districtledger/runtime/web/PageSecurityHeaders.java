@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
-
 /**
  * The headers of a page a person opens: scripts, styles and everything else only from the service itself, no
  * framing by another site, no guessing of content types, no referrer sent elsewhere.
@@ -14,8 +13,9 @@ import jakarta.ws.rs.ext.Provider;
 @HtmlPage
 public class PageSecurityHeaders implements ContainerResponseFilter {
 
-    public static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    public static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

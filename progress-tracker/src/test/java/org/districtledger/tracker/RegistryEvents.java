@@ -2,11 +2,13 @@ package org.districtledger.tracker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.districtledger.contract.ProjectEventType;
 import org.districtledger.testsupport.EventContract;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,14 +26,16 @@ public final class RegistryEvents {
         return registered(id, code, sequence, Map.of("pool", pool));
     }
 
-    public static ProducerRecord<String, String> registered(UUID id, String code, long sequence, Map<String, ?> state) {
+    /** The project registered with these fields changed from the sewage plant's (in its pool: PREPARING unless changed). */
+    public static ProducerRecord<String, String> registered(
+            UUID id, String code, long sequence, Map<String, ?> changed) {
         return event(
                 id,
                 ProjectEventType.REGISTERED.cloudEventType(),
                 code,
                 sequence,
-                state,
-                Map.of("pool", state.get("pool")));
+                changed,
+                Map.of("pool", state(code, sequence, changed).get("pool")));
     }
 
     /** The state of a sewage plant project, as the registry sends it, with some fields changed. */
@@ -101,5 +105,11 @@ public final class RegistryEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends records to the broker as the registry's relay would, and waits until the broker has them. */
+    @SafeVarargs
+    public static void send(KafkaCompanion kafka, ProducerRecord<String, String>... records) {
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
     }
 }

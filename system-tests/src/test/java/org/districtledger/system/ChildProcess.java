@@ -36,6 +36,19 @@ final class ChildProcess {
         return new ChildProcess(builder.start(), output);
     }
 
+    /**
+     * A packaged service, as its image runs it. A service that lives for one test runs on the quick compiler only and
+     * the serial collector (two cores are better spent on the test than on C2); a benchmark's is fully compiled.
+     */
+    static ChildProcess service(Path output, Map<String, String> env, String module, boolean fullyCompiled)
+            throws IOException {
+        List<String> args =
+                new ArrayList<>(fullyCompiled ? List.of() : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        args.add("-jar");
+        args.add(home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
+        return java(output, env, args.toArray(String[]::new));
+    }
+
     /** The launcher's main, on the class path that deploy/run uses. */
     static ChildProcess launcher(Path output, Map<String, String> env) throws IOException {
         String classPath = System.getProperty("launcher.classes")

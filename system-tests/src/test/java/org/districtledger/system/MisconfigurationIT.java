@@ -17,15 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A configuration that makes no sense stops the tracker at start, naming the key that is wrong. Each test starts a
- * tracker that must refuse to start; they run side by side.
+ * tracker that must refuse to start; they run side by side (and the class after the others).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class MisconfigurationIT {
 
     @TempDir
     Path data;
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void redBeforeYellowStopsTheTrackerNamingTheKey() throws Exception {
         String log = startWith(Map.of("LEDGER_FLAGS_STALLED_START_RED_DAYS", "10"));
         assertTrue(
@@ -35,12 +35,14 @@ class MisconfigurationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aNegativeThresholdStopsTheTrackerNamingTheKey() throws Exception {
         String log = startWith(Map.of("LEDGER_FLAGS_SILENT_YELLOW_WEEKS", "-1"));
         assertTrue(log.contains("ledger.flags.silent.yellow-weeks"), log);
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theDemoIdentityRefusesTheProductionProfile() throws Exception {
         Map<String, String> env =
                 new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
@@ -54,6 +56,7 @@ class MisconfigurationIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void productionWithoutAnIdentityProviderRefusesToStart() throws Exception {
         String log = start(new HashMap<>(Map.of("QUARKUS_PROFILE", "prod")));
         assertTrue(log.contains("auth-server-url' property must be configured"), log);
@@ -70,13 +73,8 @@ class MisconfigurationIT {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.pick()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + FreePorts.pick() + "/tracker");
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + FreePorts.pick());
-        ChildProcess tracker = ChildProcess.java(
-                data.resolve("tracker-" + System.nanoTime() + ".log"),
-                env,
-                "-jar",
-                ChildProcess.home()
-                        .resolve("progress-tracker/target/quarkus-app/quarkus-run.jar")
-                        .toString());
+        ChildProcess tracker = ChildProcess.service(
+                data.resolve("tracker-" + System.nanoTime() + ".log"), env, "progress-tracker", false);
         boolean stopped = tracker.process.waitFor(90, TimeUnit.SECONDS);
         if (!stopped) {
             tracker.process.destroyForcibly();

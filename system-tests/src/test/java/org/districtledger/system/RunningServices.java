@@ -34,6 +34,49 @@ final class RunningServices implements AutoCloseable {
 
     /** Starts a service on its own port with the database given, and waits until it is ready. */
     Http start(String module, String database, Map<String, String> extra) throws Exception {
+        return launch(module, database, extra, false).awaitReady();
+    }
+
+    /** Starts a service as {@link #start} does, fully compiled: for a benchmark. */
+    Http startFullyCompiled(String module, String database, Map<String, String> extra) throws Exception {
+        return launch(module, database, extra, true).awaitReady();
+    }
+
+    /** Starts {@code count} replicas of a service on one database side by side, and waits until all are ready. */
+    List<Http> startReplicas(String module, String database, int count) throws Exception {
+        List<Starting> starting = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            starting.add(launch(module, database, Map.of(), false));
+        }
+        List<Http> ready = new ArrayList<>();
+        for (Starting replica : starting) {
+            ready.add(replica.awaitReady());
+        }
+        return ready;
+    }
+
+    /** A service process on its way up. */
+    private record Starting(String module, ChildProcess process, Http http) {
+
+        Http awaitReady() {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.process.isAlive()) {
+                            throw new AssertionError(module + " exited:\n" + process.log());
+                        }
+                        try {
+                            return http.get("/q/health/ready").statusCode() == 200;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+            return http;
+        }
+    }
+
+    private Starting launch(String module, String database, Map<String, String> extra, boolean fullyCompiled)
+            throws IOException {
         int port = FreePorts.pick();
         Map<String, String> env = new HashMap<>(extra);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -43,28 +86,10 @@ final class RunningServices implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
         env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
         env.putAll(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
-        ChildProcess service = ChildProcess.java(
-                data.resolve(module + "-" + port + ".log"),
-                env,
-                "-jar",
-                ChildProcess.home()
-                        .resolve(module + "/target/quarkus-app/quarkus-run.jar")
-                        .toString());
+        ChildProcess service =
+                ChildProcess.service(data.resolve(module + "-" + port + ".log"), env, module, fullyCompiled);
         services.add(service);
-        Http http = new Http(port);
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    if (!service.process.isAlive()) {
-                        throw new AssertionError(module + " exited:\n" + service.log());
-                    }
-                    try {
-                        return http.get("/q/health/ready").statusCode() == 200;
-                    } catch (IOException notYet) {
-                        return false;
-                    }
-                });
-        return http;
+        return new Starting(module, service, new Http(port));
     }
 
     /** Each project's latest event sequence number, as a service lists it. */

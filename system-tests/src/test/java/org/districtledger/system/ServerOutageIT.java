@@ -66,13 +66,7 @@ class ServerOutageIT {
                     "1s",
                     "LEDGER_REACHABILITY_RETRY",
                     "1s"));
-            ChildProcess service = ChildProcess.java(
-                    data.resolve(module + ".log"),
-                    env,
-                    "-jar",
-                    ChildProcess.home()
-                            .resolve(module + "/target/quarkus-app/quarkus-run.jar")
-                            .toString());
+            ChildProcess service = ChildProcess.service(data.resolve(module + ".log"), env, module, false);
             services.add(service);
             started.put(database, service);
             ready.put(database, URI.create("http://localhost:" + httpPort + "/q/health/ready"));

@@ -32,7 +32,7 @@ class WeeklyBenchmarkIT {
     @Test
     void theWeeklyViewOfTenThousandProjects() throws Exception {
         try (RunningServices running = new RunningServices(data, "tracker")) {
-            Http tracker = running.start("progress-tracker", "tracker", Map.of());
+            Http tracker = running.startFullyCompiled("progress-tracker", "tracker", Map.of());
             long loading = System.nanoTime();
             try (Connection db = DriverManager.getConnection(
                             running.servers.postgres().jdbcUrl("tracker"), "tracker", "tracker");
@@ -52,10 +52,9 @@ class WeeklyBenchmarkIT {
             for (String path : List.of(
                     "/api/v1/weekly/2023-W52",
                     "/weekly?week=2023-W52",
-                    "/weekly?week=2023-W26",
                     "/weekly?week=2023-W52&leader=%E9%A2%86%E5%AF%BC7",
                     "/api/v1/weekly/2023-W52.xlsx")) {
-                measure(tracker, path, 2, 9);
+                measure(tracker, path, 1, 5);
             }
         }
     }

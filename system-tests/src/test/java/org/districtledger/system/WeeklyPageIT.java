@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -168,8 +169,16 @@ class WeeklyPageIT {
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", 1047, "height", 740, "deviceScaleFactor", 1, "mobile", false));
-        Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
-        assertTrue(width.intValue() <= 1047, "the printed page is no wider than A4 landscape: " + width);
+        // the charts redraw to the new width a moment after the viewport changes: give the page that moment
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(b ->
+                            ((Number) browser.executeScript("return document.documentElement.scrollWidth;")).intValue()
+                                    <= 1047);
+        } catch (TimeoutException tooWide) {
+            Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+            throw new AssertionError("the printed page is no wider than A4 landscape: " + width, tooWide);
+        }
         assertEquals(
                 "table-header-group",
                 browser.executeScript("return getComputedStyle(document.querySelector('#by-leader thead')).display;"));

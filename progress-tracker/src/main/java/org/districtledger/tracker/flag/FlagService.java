@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Raises, escalates and clears flags by what the rules find, keeps each step as history and in the
@@ -65,15 +67,36 @@ public class FlagService {
         evaluateAll();
     }
 
-    /** Evaluates the rules for these projects as of a date, in the caller's transaction. */
+    /**
+     * Evaluates the rules for these projects as of a date, in the caller's transaction: what the rules look at is
+     * read for all of them at once (four queries, whatever their number), then each project's flags are reconciled.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(Collection<String> codes, LocalDate asOf) {
-        for (String code : codes) {
-            // locked, so that events arriving meanwhile and this evaluation take turns on the project
-            TrackedProject project = TrackedProject.findById(code, LockModeType.PESSIMISTIC_WRITE);
-            if (project != null) {
-                reconcile(project, rules.evaluate(facts(project), asOf), asOf);
-            }
+        if (codes.isEmpty()) {
+            return;
+        }
+        List<String> sorted = codes.stream().distinct().sorted().toList();
+        // locked, in the order of their codes, so that events arriving meanwhile and this evaluation take turns
+        List<TrackedProject> projects = TrackedProject.getEntityManager()
+                .createQuery(
+                        "select p from TrackedProject p where p.code in :codes order by p.code", TrackedProject.class)
+                .setParameter("codes", sorted)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Map<String, List<TrackedProcedure>> procedures =
+                TrackedProcedure.<TrackedProcedure>list("id.projectCode in ?1", sorted).stream()
+                        .collect(Collectors.groupingBy(procedure -> procedure.id.projectCode()));
+        Set<String> assigned = Assignment.<Assignment>list("projectCode in ?1", sorted).stream()
+                .map(assignment -> assignment.projectCode)
+                .collect(Collectors.toSet());
+        Map<String, List<Flag>> open =
+                Flag.<Flag>list("projectCode in ?1 and state = ?2", sorted, Flag.State.OPEN).stream()
+                        .collect(Collectors.groupingBy(flag -> flag.projectCode));
+        for (TrackedProject project : projects) {
+            ProjectFacts facts =
+                    facts(project, procedures.getOrDefault(project.code, List.of()), assigned.contains(project.code));
+            reconcile(project, rules.evaluate(facts, asOf), open.getOrDefault(project.code, List.of()), asOf);
         }
     }
 
@@ -110,9 +133,9 @@ public class FlagService {
         }
     }
 
-    private void reconcile(TrackedProject project, List<Finding> findings, LocalDate asOf) {
+    private void reconcile(TrackedProject project, List<Finding> findings, List<Flag> openFlags, LocalDate asOf) {
         Map<String, Flag> open = new HashMap<>();
-        for (Flag flag : Flag.<Flag>list("projectCode = ?1 and state = ?2", project.code, Flag.State.OPEN)) {
+        for (Flag flag : openFlags) {
             open.put(flag.rule + "/" + flag.subject, flag);
         }
         for (Finding finding : findings) {
@@ -204,12 +227,11 @@ public class FlagService {
         return p.registeredOn == null || p.poolSince.isBefore(p.registeredOn) ? p.poolSince : p.registeredOn;
     }
 
-    private static ProjectFacts facts(TrackedProject p) {
-        List<ProjectFacts.Procedure> procedures =
-                TrackedProcedure.<TrackedProcedure>list("id.projectCode", p.code).stream()
-                        .map(t -> new ProjectFacts.Procedure(
-                                t.id.type(), t.label, ProcedureStatus.valueOf(t.status), t.targetDate))
-                        .toList();
+    private static ProjectFacts facts(TrackedProject p, List<TrackedProcedure> permits, boolean assigned) {
+        List<ProjectFacts.Procedure> procedures = permits.stream()
+                .map(t -> new ProjectFacts.Procedure(
+                        t.id.type(), t.label, ProcedureStatus.valueOf(t.status), t.targetDate))
+                .toList();
         return new ProjectFacts(
                 p.code,
                 Pool.valueOf(p.pool),
@@ -223,7 +245,7 @@ public class FlagService {
                 p.lastReportedWeek,
                 p.keyConversion,
                 knownSince(p),
-                Assignment.findById(p.code) != null,
+                assigned,
                 procedures);
     }
 }

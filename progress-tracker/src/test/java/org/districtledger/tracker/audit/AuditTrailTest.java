@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.districtledger.testsupport.AppendOnly;
 import org.districtledger.tracker.AlertsTopic;
+import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,18 +45,13 @@ class AuditTrailTest {
     @Test
     void theServicesOwnDatabaseRoleCannotChangeOrRemoveHistory() throws Exception {
         String code = "WQ-2023-8171";
-        given().contentType(ContentType.JSON)
-                .body("{\"asOf\": \"2023-03-10\"}")
-                .when()
-                .put("/api/v1/clock")
-                .then()
-                .statusCode(200);
+        BusinessDate.set("2023-03-10");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 AlertsTopic alerts = new AlertsTopic(kafka)) {
-            kafka.produceStrings()
-                    .fromRecords(RegistryEvents.event(
+            RegistryEvents.send(
+                    kafka,
+                    RegistryEvents.registered(
                             UUID.randomUUID(),
-                            "ledger.project.registered.v1",
                             code,
                             1,
                             Map.of(
@@ -67,9 +62,7 @@ class AuditTrailTest {
                                     "poolSince",
                                     "2022-10-01",
                                     "lastReportedWeek",
-                                    "2023-W09"),
-                            Map.of("pool", "BUILDING")))
-                    .awaitCompletion(Duration.ofSeconds(20));
+                                    "2023-W09")));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
         }
         given().contentType(ContentType.JSON)

@@ -15,7 +15,6 @@ import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +45,10 @@ class AlertSchemaTest {
         ObjectMapper json = new ObjectMapper();
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 AlertsTopic alerts = new AlertsTopic(kafka)) {
-            kafka.produceStrings()
-                    .fromRecords(RegistryEvents.event(
+            RegistryEvents.send(
+                    kafka,
+                    RegistryEvents.registered(
                             UUID.randomUUID(),
-                            "ledger.project.registered.v1",
                             code,
                             1,
                             Map.of(
@@ -60,9 +59,7 @@ class AlertSchemaTest {
                                     "poolSince",
                                     "2023-01-25",
                                     "lastReportedWeek",
-                                    "2023-W04"),
-                            Map.of("pool", "BUILDING")))
-                    .awaitCompletion(Duration.ofSeconds(20));
+                                    "2023-W04")));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
             BusinessDate.set("2023-02-20");
             alerts.await(code, "ledger.flag.escalated.v1", "MISSING_ACCOUNTABILITY");

@@ -41,10 +41,10 @@ class FlagLifecycleTest {
         BusinessDate.set("2023-04-01");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 AlertsTopic alerts = new AlertsTopic(kafka)) {
-            kafka.produceStrings()
-                    .fromRecords(RegistryEvents.event(
+            RegistryEvents.send(
+                    kafka,
+                    RegistryEvents.registered(
                             UUID.randomUUID(),
-                            "ledger.project.registered.v1",
                             code,
                             1,
                             Map.of(
@@ -53,9 +53,7 @@ class FlagLifecycleTest {
                                     "poolSince",
                                     "2023-01-05",
                                     "lastReportedWeek",
-                                    "2023-W13"),
-                            Map.of("pool", "PREPARING")))
-                    .awaitCompletion(Duration.ofSeconds(20));
+                                    "2023-W13")));
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> given().get("/api/v1/projects/" + code).statusCode() == 200);
             given().queryParam("project", code)

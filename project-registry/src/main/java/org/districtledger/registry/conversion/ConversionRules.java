@@ -4,7 +4,6 @@ import org.districtledger.contract.Pool;
 import org.districtledger.runtime.HttpProblemException;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Which moves between pools are allowed. Forward by one step (PLANNING → RESERVE → PREPARING → BUILDING) is
@@ -14,8 +13,6 @@ import java.util.List;
 public final class ConversionRules {
 
     /** The four pools, in the order projects mature. */
-    public static final List<Pool> POOLS = List.of(Pool.PLANNING, Pool.RESERVE, Pool.PREPARING, Pool.BUILDING);
-
     private ConversionRules() {}
 
     /** What a conversion needs beyond its target, as found on the project after the request's dates are applied. */
@@ -31,8 +28,8 @@ public final class ConversionRules {
 
     /** Whether the move is the normal one: forward by one pool. */
     public static boolean isForwardByOne(Pool from, Pool to) {
-        int f = POOLS.indexOf(from);
-        int t = POOLS.indexOf(to);
+        int f = Pool.FUNNEL.indexOf(from);
+        int t = Pool.FUNNEL.indexOf(to);
         return f >= 0 && t == f + 1;
     }
 
@@ -83,8 +80,8 @@ public final class ConversionRules {
         if (from == Pool.SUSPENDED) {
             return "a resumption";
         }
-        int f = POOLS.indexOf(from);
-        int t = POOLS.indexOf(to);
+        int f = Pool.FUNNEL.indexOf(from);
+        int t = Pool.FUNNEL.indexOf(to);
         return t < f ? "a move back from " + from + " to " + to : "a skip from " + from + " to " + to;
     }
 }

@@ -18,8 +18,7 @@ public class LedgerSummaryService {
     static final BigDecimal ONE_HUNDRED_MILLION = new BigDecimal("10000");
     static final BigDecimal ONE_BILLION = new BigDecimal("100000");
 
-    private static final Set<Pool> UNDER_CONSTRUCTION_AND_NEW_STARTS =
-            EnumSet.of(Pool.BUILDING, Pool.PREPARING, Pool.COMPLETED, Pool.IN_PRODUCTION);
+    /** The report's 谋划储备: the reserve and planning pools (the other side of the funnel from Pool::underWay). */
     private static final Set<Pool> PLANNING = EnumSet.of(Pool.RESERVE, Pool.PLANNING);
 
     public LedgerSummary summarize(int year) {
@@ -44,7 +43,7 @@ public class LedgerSummaryService {
             BigDecimal annual = p.annualPlanInvestment;
             all = all.plus(total, annual);
             byPool.merge(p.pool.name(), LedgerSummary.Figures.NONE.plus(total, annual), LedgerSummaryService::add);
-            if (UNDER_CONSTRUCTION_AND_NEW_STARTS.contains(p.pool)) {
+            if (p.pool.underWay()) {
                 started = started.plus(total, annual);
             }
             if (PLANNING.contains(p.pool)) {

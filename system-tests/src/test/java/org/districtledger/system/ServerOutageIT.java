@@ -83,7 +83,7 @@ class ServerOutageIT {
             assertEquals(503, down.statusCode(), each.getKey());
             assertTrue(down.body().contains("\"DOWN\""), down.body());
         }
-        Thread.sleep(5000); // a few retry rounds while the servers are away
+        Thread.sleep(3000); // a few retry rounds (one a second) while the servers are away
 
         servers = LocalInfrastructure.start(
                 new LocalInfrastructure.Settings(data.resolve("servers"), postgresPort, kafkaPort, 0));

@@ -54,7 +54,7 @@ class WeeklyBenchmarkIT {
                     "/weekly?week=2023-W52",
                     "/weekly?week=2023-W52&leader=%E9%A2%86%E5%AF%BC7",
                     "/api/v1/weekly/2023-W52.xlsx")) {
-                measure(tracker, path, 1, 5);
+                measure(tracker, path, 3, 15);
             }
         }
     }

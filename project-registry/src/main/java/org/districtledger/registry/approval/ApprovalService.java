@@ -61,7 +61,7 @@ public class ApprovalService {
                     type,
                     new ProcedureUpdate(
                             ProcedureStatus.DONE,
-                            null,
+                            procedures.targetDate(project, type).orElse(null), // the office's target stays
                             approval.date(),
                             approval.authority(),
                             approval.approvalNumber()),

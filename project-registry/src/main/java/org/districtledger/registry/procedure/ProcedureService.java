@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Keeps each project's permit checklist. */
 @ApplicationScoped
@@ -63,6 +64,13 @@ public class ProcedureService {
         change.put("previousStatus", before == null ? ProcedureStatus.NOT_STARTED : before.status());
         journal.record(project, ProjectEventType.PROCEDURE_UPDATED, actor, before, after, change);
         return after;
+    }
+
+    /** The target date the office set for a permit of a project, if it set one. */
+    public Optional<LocalDate> targetDate(Project project, ProcedureType type) {
+        return ProcedureItem.<ProcedureItem>find("projectId = ?1 and type = ?2", project.id, type)
+                .firstResultOptional()
+                .map(item -> item.targetDate);
     }
 
     /** The whole checklist, in the usual order; permits never touched show as NOT_STARTED. */

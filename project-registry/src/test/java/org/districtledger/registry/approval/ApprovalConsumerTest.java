@@ -3,6 +3,7 @@ package org.districtledger.registry.approval;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.districtledger.contract.ApprovalEventType;
@@ -76,6 +77,13 @@ class ApprovalConsumerTest {
     @Test
     void aPoisonedRecordAndAnUnknownProjectGoToTheDeadLetterTopicAndTheNextGoodOneIsApplied() {
         String code = SampleProjects.register(SampleProjects.preparingSchool(6002));
+        // the task force set the permit's target date; the bureau's grant keeps it (it says when, not by when)
+        given().contentType(ContentType.JSON)
+                .body("{\"status\": \"IN_PROGRESS\", \"targetDate\": \"2023-02-15\"}")
+                .when()
+                .put("/api/v1/projects/" + code + "/procedures/LAND_CERTIFICATE")
+                .then()
+                .statusCode(200);
         try (Events dlq = new Events(kafka, "ledger.approval-events.dlq")) {
             send(EventContract.offContract(
                     TOPIC, BUREAU, ApprovalEventType.GRANTED.cloudEventType(), "poison-1", "{not json"));
@@ -100,7 +108,9 @@ class ApprovalConsumerTest {
                 .untilAsserted(() -> given().when()
                         .get("/api/v1/projects/" + code + "/procedures")
                         .then()
-                        .body("find { it.type == 'LAND_CERTIFICATE' }.status", equalTo("DONE")));
+                        .body("find { it.type == 'LAND_CERTIFICATE' }.status", equalTo("DONE"))
+                        .body("find { it.type == 'LAND_CERTIFICATE' }.doneDate", equalTo("2023-02-01"))
+                        .body("find { it.type == 'LAND_CERTIFICATE' }.targetDate", equalTo("2023-02-15")));
     }
 
     private static String reason(Events dlq, String key) {

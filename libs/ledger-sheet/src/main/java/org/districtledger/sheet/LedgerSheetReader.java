@@ -313,6 +313,7 @@ public final class LedgerSheetReader {
                 }
                 return null;
             }
+            text = CellText.fromSheet(text);
             if (text.length() > max) {
                 error(column, "超过 " + max + " 个字符", "longer than " + max + " characters");
                 return null;

@@ -43,6 +43,8 @@ public final class LedgerSheetWriter {
             money.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
             CellStyle date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle text = workbook.createCellStyle();
+            text.setQuotePrefixed(true); // text that begins like a formula stays text, even when edited
 
             Row top = sheet.createRow(0);
             for (int c = 0; c < LedgerColumns.ALL.size(); c++) {
@@ -70,6 +72,9 @@ public final class LedgerSheetWriter {
                         cell.setCellValue(number);
                     } else {
                         cell.setCellValue(value.toString());
+                        if (CellText.looksLikeFormula(value.toString())) {
+                            cell.setCellStyle(text);
+                        }
                     }
                 }
                 r++;
@@ -101,7 +106,9 @@ public final class LedgerSheetWriter {
                                     ? ""
                                     : value instanceof BigDecimal amount
                                             ? amount.setScale(2).toPlainString()
-                                            : value.toString());
+                                            : value instanceof String words
+                                                    ? CellText.forCsv(words)
+                                                    : value.toString());
                 }
                 csv.printRecord(text);
             }

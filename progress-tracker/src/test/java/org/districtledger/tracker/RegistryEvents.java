@@ -38,6 +38,15 @@ public final class RegistryEvents {
                 Map.of("pool", state(code, sequence, changed).get("pool")));
     }
 
+    /** A building project registered: started on {@code started} (in the pool since then), last reported in {@code lastWeek}. */
+    public static ProducerRecord<String, String> registeredBuilding(String code, String started, String lastWeek) {
+        return registered(
+                UUID.randomUUID(),
+                code,
+                1,
+                Map.of("pool", "BUILDING", "actualStart", started, "poolSince", started, "lastReportedWeek", lastWeek));
+    }
+
     /** The state of a sewage plant project, as the registry sends it, with some fields changed. */
     public static Map<String, Object> state(String code, long sequence, Map<String, ?> changed) {
         Map<String, Object> project = new LinkedHashMap<>();

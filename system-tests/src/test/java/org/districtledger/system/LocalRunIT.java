@@ -56,7 +56,6 @@ class LocalRunIT {
         assertTrue(
                 system.firstStartSeconds <= 60,
                 "both services ready within 60 s of the servers, took " + system.firstStartSeconds + " s");
-        long firstStart = system.firstStartSeconds;
 
         // a first start loads the 2023 sample ledger and simulates the year to mid-year
         assertTrue(launcher.log().contains("Sample ledger ready"), launcher.log());
@@ -156,7 +155,7 @@ class LocalRunIT {
         long visibleAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - createdAt);
         System.out.printf(
                 "[run command] first start %d s after the servers; %s visible from the tracker after %d ms%n",
-                firstStart, code, visibleAfterMillis);
+                system.firstStartSeconds, code, visibleAfterMillis);
 
         List<ProcessHandle> ours =
                 new ArrayList<>(launcher.process.descendants().toList());

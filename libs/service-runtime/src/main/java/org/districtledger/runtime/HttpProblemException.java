@@ -1,6 +1,7 @@
 package org.districtledger.runtime;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A request the domain refuses: answered with a problem detail, never a 500. */
 public class HttpProblemException extends RuntimeException {
@@ -24,12 +25,17 @@ public class HttpProblemException extends RuntimeException {
     }
 
     public static HttpProblemException invalidField(String field, String reason) {
+        return invalidFields(List.of(new HttpProblem.FieldError(field, reason)));
+    }
+
+    /** A 400 naming every field that was wrong, each with its reason. */
+    public static HttpProblemException invalidFields(List<HttpProblem.FieldError> errors) {
         return new HttpProblemException(
                 400,
                 "invalid-field",
                 "Invalid request",
-                field + ": " + reason,
-                List.of(new HttpProblem.FieldError(field, reason)));
+                errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")),
+                errors);
     }
 
     /** Signed in, but not allowed this: the reason names what the user lacks. */

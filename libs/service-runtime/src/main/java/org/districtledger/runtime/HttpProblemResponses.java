@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Every error of the REST API as {@code application/problem+json} naming the field and the reason. */
 public class HttpProblemResponses {
@@ -39,8 +38,7 @@ public class HttpProblemResponses {
     /** A value the ledger's contract refuses (an ISO week, say), named by the field it came in. */
     @ServerExceptionMapper
     public Response invalidValue(InvalidValueException e, UriInfo uri) {
-        return respond(HttpProblem.of(400, "invalid-field", "Invalid request", e.getMessage(), path(uri))
-                .withErrors(List.of(new HttpProblem.FieldError(e.field(), e.reason()))));
+        return respond(HttpProblemException.invalidField(e.field(), e.reason()).toProblem(path(uri)));
     }
 
     // Not signed in (401): Quarkus answers with the challenge of the sign-in in use, a bearer challenge for an API
@@ -58,9 +56,7 @@ public class HttpProblemResponses {
                 .map(v -> new HttpProblem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(HttpProblem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
-        return respond(HttpProblem.of(400, "invalid-field", "Invalid request", detail, path(uri))
-                .withErrors(errors));
+        return respond(HttpProblemException.invalidFields(errors).toProblem(path(uri)));
     }
 
     /** Declared beside {@link #json} because Quarkus brings its own mapper for this more specific type. */

@@ -87,6 +87,7 @@ public class FlagService {
         Map<String, List<TrackedProcedure>> procedures =
                 TrackedProcedure.<TrackedProcedure>list("id.projectCode in ?1", sorted).stream()
                         .collect(Collectors.groupingBy(procedure -> procedure.id.projectCode()));
+        // loaded whole, so that an alert's Assignment.findById below finds them in the session
         Set<String> assigned = Assignment.<Assignment>list("projectCode in ?1", sorted).stream()
                 .map(assignment -> assignment.projectCode)
                 .collect(Collectors.toSet());

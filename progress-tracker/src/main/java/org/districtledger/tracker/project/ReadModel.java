@@ -121,14 +121,14 @@ public class ReadModel {
 
     /** A project's story in the tracker, oldest first, or a 404 if the tracker does not know the project. */
     public List<TimelineEntry> timeline(String code) {
-        if (TrackedProject.findById(code) == null) {
-            throw HttpProblemException.notFound("Project", code);
-        }
+        project(code);
         return TimelineEntry.list("projectCode = ?1 order by id", code);
     }
 
-    public Optional<TrackedProject> project(String code) {
-        return TrackedProject.findByIdOptional(code);
+    /** A project as the tracker knows it, or a 404. */
+    public TrackedProject project(String code) {
+        return TrackedProject.<TrackedProject>findByIdOptional(code)
+                .orElseThrow(() -> HttpProblemException.notFound("Project", code));
     }
 
     public Optional<TrackedProjectView> find(String code) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.runtime.identity.DemoIdentity;
 import org.districtledger.runtime.identity.Roles;
 import org.districtledger.runtime.web.HtmlPage;
@@ -152,10 +151,9 @@ public class WeeklyPage {
     public TemplateInstance timeline(
             @PathParam("code") @Size(max = 32) String code, @QueryParam("week") @Size(max = 8) String week) {
         String back = blank(week) == null ? null : IsoWeek.parse(week, "week").toString();
+        TrackedProject project = readModel.project(code);
         List<TimelineEntry> newestFirst = new ArrayList<>(readModel.timeline(code));
         Collections.reverse(newestFirst);
-        TrackedProject project =
-                readModel.project(code).orElseThrow(() -> HttpProblemException.notFound("Project", code));
         return Templates.timeline(title, project, newestFirst, back);
     }
 

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -54,21 +53,7 @@ class AssignmentResourceTest {
         BusinessDate.set("2023-03-10");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 AlertsTopic alerts = new AlertsTopic(kafka)) {
-            RegistryEvents.send(
-                    kafka,
-                    RegistryEvents.registered(
-                            UUID.randomUUID(),
-                            code,
-                            1,
-                            Map.of(
-                                    "pool",
-                                    "BUILDING",
-                                    "actualStart",
-                                    "2022-10-01",
-                                    "poolSince",
-                                    "2022-10-01",
-                                    "lastReportedWeek",
-                                    "2023-W09")));
+            RegistryEvents.send(kafka, RegistryEvents.registeredBuilding(code, "2022-10-01", "2023-W09"));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
 
             given().contentType(ContentType.JSON)

@@ -21,8 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,21 +46,7 @@ class AuditTrailTest {
         BusinessDate.set("2023-03-10");
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 AlertsTopic alerts = new AlertsTopic(kafka)) {
-            RegistryEvents.send(
-                    kafka,
-                    RegistryEvents.registered(
-                            UUID.randomUUID(),
-                            code,
-                            1,
-                            Map.of(
-                                    "pool",
-                                    "BUILDING",
-                                    "actualStart",
-                                    "2022-10-01",
-                                    "poolSince",
-                                    "2022-10-01",
-                                    "lastReportedWeek",
-                                    "2023-W09")));
+            RegistryEvents.send(kafka, RegistryEvents.registeredBuilding(code, "2022-10-01", "2023-W09"));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
         }
         given().contentType(ContentType.JSON)

@@ -7,6 +7,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.districtledger.contract.AlertEventType;
 import org.districtledger.testsupport.EventContract;
 import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.BusinessDate;
@@ -15,9 +16,8 @@ import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -29,11 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(TrackerInfrastructure.class)
 class AlertSchemaTest {
 
-    private static final List<String> TYPES = List.of(
-            "ledger.flag.raised.v1",
-            "ledger.flag.escalated.v1",
-            "ledger.flag.cleared.v1",
-            "ledger.assignment.changed.v1");
+    private static final List<String> TYPES = Arrays.stream(AlertEventType.values())
+            .map(AlertEventType::cloudEventType)
+            .toList();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -45,21 +43,7 @@ class AlertSchemaTest {
         ObjectMapper json = new ObjectMapper();
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 AlertsTopic alerts = new AlertsTopic(kafka)) {
-            RegistryEvents.send(
-                    kafka,
-                    RegistryEvents.registered(
-                            UUID.randomUUID(),
-                            code,
-                            1,
-                            Map.of(
-                                    "pool",
-                                    "BUILDING",
-                                    "actualStart",
-                                    "2023-01-25",
-                                    "poolSince",
-                                    "2023-01-25",
-                                    "lastReportedWeek",
-                                    "2023-W04")));
+            RegistryEvents.send(kafka, RegistryEvents.registeredBuilding(code, "2023-01-25", "2023-W04"));
             alerts.await(code, "ledger.flag.raised.v1", "MISSING_ACCOUNTABILITY");
             BusinessDate.set("2023-02-20");
             alerts.await(code, "ledger.flag.escalated.v1", "MISSING_ACCOUNTABILITY");

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Admits projects into the ledger, edits them and answers for them; every change and its event commit together. */
 @ApplicationScoped
@@ -266,15 +265,9 @@ public class ProjectService {
 
     private static void refuse(List<ProjectRules.Violation> broken) {
         if (!broken.isEmpty()) {
-            List<HttpProblem.FieldError> errors = broken.stream()
+            throw HttpProblemException.invalidFields(broken.stream()
                     .map(v -> new HttpProblem.FieldError(v.field(), v.reasonEn()))
-                    .toList();
-            throw new HttpProblemException(
-                    400,
-                    "invalid-field",
-                    "Invalid request",
-                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")),
-                    errors);
+                    .toList());
         }
     }
 

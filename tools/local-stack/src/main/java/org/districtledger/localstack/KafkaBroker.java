@@ -96,8 +96,8 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin()) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(
-                            "Kafka broker exited with code " + process.exitValue() + "; see " + logFile);
+                    throw new IllegalStateException("Kafka broker exited with code " + process.exitValue() + "; see "
+                            + logFile + ", which ends:\n" + tail(logFile, 30));
                 }
                 try {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
@@ -111,6 +111,16 @@ public final class KafkaBroker implements AutoCloseable {
                     sleep(250);
                 }
             }
+        }
+    }
+
+    /** The last lines of a log, for a message that must say why without the file (a test's folder is gone after it). */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException unreadable) {
+            return "(unreadable: " + unreadable.getMessage() + ")";
         }
     }
 

@@ -87,6 +87,32 @@ public final class RegistryEvents {
         return project;
     }
 
+    /** The change of a progress-reported event: a week's report, in its revision, with the cumulative figures the registry computes (all in the plan year here). */
+    public static Map<String, Object> weeklyReport(
+            String week, String monday, String amount, String cumulative, int revision) {
+        return Map.of(
+                "report",
+                Map.of(
+                        "isoWeek",
+                        week,
+                        "weekStart",
+                        monday,
+                        "investmentCompleted",
+                        new BigDecimal(amount),
+                        "cumulativeInvestment",
+                        new BigDecimal(cumulative),
+                        "cumulativeInvestmentYear",
+                        new BigDecimal(cumulative),
+                        "imageProgressPercent",
+                        10,
+                        "siteStatus",
+                        "STARTED",
+                        "revision",
+                        revision),
+                "corrected",
+                revision > 1);
+    }
+
     /** An event as the registry's outbox relay writes it; its body must pass the registry's published schema. */
     public static ProducerRecord<String, String> event(
             UUID id, String type, String code, long sequence, Map<String, ?> changedState, Map<String, ?> change) {

@@ -90,16 +90,14 @@ class LocalRunIT {
                 .until(() -> RunningServices.sequences(registry, "sequence")
                         .equals(RunningServices.sequences(tracker, "lastSequence")));
 
-        // the registry learns who may write from the tracker's own assignment events: officer-wang (城市建设专班)
-        // raises a problem on his task force's project, and is refused on 社会事业专班's
+        // the registry learns who may write from the tracker's own assignment events: officer-wang (on the task
+        // forces of 刘振东's infrastructure projects) raises a problem on one, and is refused on 孙丽娟's schools
         String wang = registry.signIn("officer-wang");
-        String own = tracker.json(
-                        "/api/v1/assignments?taskForce=" + URLEncoder.encode("城市建设专班", StandardCharsets.UTF_8))
+        String own = tracker.json("/api/v1/assignments?leader=" + URLEncoder.encode("刘振东", StandardCharsets.UTF_8))
                 .get(0)
                 .get("projectCode")
                 .asText();
-        String other = tracker.json(
-                        "/api/v1/assignments?taskForce=" + URLEncoder.encode("社会事业专班", StandardCharsets.UTF_8))
+        String other = tracker.json("/api/v1/assignments?leader=" + URLEncoder.encode("孙丽娟", StandardCharsets.UTF_8))
                 .get(0)
                 .get("projectCode")
                 .asText();

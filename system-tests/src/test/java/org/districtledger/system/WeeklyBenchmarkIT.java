@@ -134,6 +134,21 @@ class WeeklyBenchmarkIT {
                     (ARRAY['PLANNING','RESERVE','PREPARING'])[i % 3 + 1], (ARRAY['RESERVE','PREPARING','BUILDING'])[i % 3 + 1],
                     DATE '2023-01-02' + (i % 360), true
                 FROM generate_series(1, 10000) AS i WHERE i % 7 = 0 AND i % 10 >= 6""");
+        sql.execute("""
+                INSERT INTO flag_history (flag_id, project_code, rule, subject, change, colour, reason, rule_version, as_of, recorded_at)
+                SELECT id, project_code, rule, subject, 'ESCALATED', 'RED', reason, 1, escalated_on, now() FROM flag WHERE escalated_on IS NOT NULL""");
+        // what the tracker knew when: every project from before the year, each report on its week's Sunday
+        sql.execute("""
+                INSERT INTO tracked_project_version SELECT code, 2, DATE '2022-12-01', name, pool, city_category, industry_chain,
+                    town, plan_year, annual_plan_investment, planned_start, actual_start, actual_completion FROM tracked_project""");
+        sql.execute("""
+                INSERT INTO assignment_history (project_code, version, leader_name, leader_title, task_force_name, lead_department,
+                    members, changed_by, changed_at, recorded_on)
+                SELECT project_code, version, leader_name, leader_title, task_force_name, lead_department, members, changed_by,
+                    changed_at, DATE '2022-12-01' FROM assignment""");
+        sql.execute("""
+                INSERT INTO tracked_progress_revision (project_code, iso_week, revision, recorded_on, investment_completed)
+                SELECT project_code, iso_week, revision, week_start + 6, investment_completed FROM tracked_progress""");
         sql.execute("UPDATE business_clock SET as_of = DATE '2023-12-31'");
         sql.execute("ANALYZE");
     }

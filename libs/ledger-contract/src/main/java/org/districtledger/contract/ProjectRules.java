@@ -42,6 +42,33 @@ public final class ProjectRules {
         return broken;
     }
 
+    /**
+     * A conversion target (转化目标) is for a key conversion project: the pool it is to reach and the date by which it
+     * is to get there, both or neither. (Reached, it stays on the record; the tracker flags only a target missed.)
+     */
+    public static List<Violation> conversionTarget(boolean keyConversion, Pool targetPool, LocalDate targetDate) {
+        if (targetPool == null && targetDate == null) {
+            return List.of();
+        }
+        List<Violation> broken = new ArrayList<>();
+        if (!keyConversion) {
+            broken.add(new Violation(
+                    "conversionTargetPool",
+                    "只有重点转化项目才设转化目标",
+                    "only a key conversion project (keyConversion) has a conversion target"));
+        } else if (targetPool == null) {
+            broken.add(new Violation(
+                    "conversionTargetPool", "已填转化目标日期，须同时填写转化目标库", "is required with conversionTargetDate"));
+        } else if (targetDate == null) {
+            broken.add(new Violation(
+                    "conversionTargetDate", "已填转化目标库，须同时填写转化目标日期", "is required with conversionTargetPool"));
+        } else if (!targetPool.inFunnel() || targetPool == Pool.PLANNING) {
+            broken.add(new Violation(
+                    "conversionTargetPool", "转化目标库应为储备库、预备库或建设库", "must be one of RESERVE, PREPARING, BUILDING"));
+        }
+        return broken;
+    }
+
     /** A start date in BUILDING, and none in the pools before it. */
     public static List<Violation> start(Pool pool, LocalDate actualStart) {
         if (pool == Pool.BUILDING && actualStart == null) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The columns of the ledger sheet as a district project office keeps it, and the Chinese names of its values. */
 public final class LedgerColumns {
@@ -31,6 +32,8 @@ public final class LedgerColumns {
     public static final String FUNDING = "资金来源";
     public static final String FROM_BEIJING = "承接非首都功能";
     public static final String KEY_CONVERSION = "重点转化项目";
+    public static final String CONVERSION_TARGET_POOL = "转化目标库";
+    public static final String CONVERSION_TARGET_DATE = "转化目标日期";
     public static final String POOL_SINCE = "入库时间";
     public static final String PLAN_YEAR = "计划年度";
 
@@ -54,8 +57,13 @@ public final class LedgerColumns {
             FUNDING,
             FROM_BEIJING,
             KEY_CONVERSION,
+            CONVERSION_TARGET_POOL,
+            CONVERSION_TARGET_DATE,
             POOL_SINCE,
             PLAN_YEAR);
+
+    /** Columns a sheet may leave out: the serial number, the code of a project not yet on the ledger, the conversion target. */
+    public static final Set<String> OPTIONAL = Set.of(SERIAL, CODE, CONVERSION_TARGET_POOL, CONVERSION_TARGET_DATE);
 
     public static final Map<String, String> POOLS = labels(Pool.class);
 
@@ -82,6 +90,8 @@ public final class LedgerColumns {
             Map.entry("fundingSources", FUNDING),
             Map.entry("fromBeijing", FROM_BEIJING),
             Map.entry("keyConversion", KEY_CONVERSION),
+            Map.entry("conversionTargetPool", CONVERSION_TARGET_POOL),
+            Map.entry("conversionTargetDate", CONVERSION_TARGET_DATE),
             Map.entry("poolSince", POOL_SINCE),
             Map.entry("planYear", PLAN_YEAR));
 

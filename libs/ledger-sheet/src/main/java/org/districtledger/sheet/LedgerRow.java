@@ -30,6 +30,8 @@ public record LedgerRow(
         Set<String> fundingSources,
         boolean fromBeijing,
         boolean keyConversion,
+        String conversionTargetPool,
+        LocalDate conversionTargetDate,
         LocalDate poolSince,
         int planYear) {
 
@@ -54,6 +56,8 @@ public record LedgerRow(
                 fundingSources,
                 fromBeijing,
                 keyConversion,
+                conversionTargetPool,
+                conversionTargetDate,
                 poolSince,
                 planYear);
     }

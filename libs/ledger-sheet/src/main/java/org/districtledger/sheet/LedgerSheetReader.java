@@ -186,9 +186,7 @@ public final class LedgerSheetReader {
             }
         }
         for (String required : LedgerColumns.ALL) {
-            if (!seen.contains(required)
-                    && !required.equals(LedgerColumns.SERIAL)
-                    && !required.equals(LedgerColumns.CODE)) {
+            if (!seen.contains(required) && !LedgerColumns.OPTIONAL.contains(required)) {
                 errors.add(
                         new SheetError(1, required, "缺少表头“" + required + "”", "header '" + required + "' is missing"));
             }
@@ -266,6 +264,11 @@ public final class LedgerSheetReader {
             Set<String> funding = funding();
             boolean fromBeijing = yesNo(LedgerColumns.FROM_BEIJING);
             boolean keyConversion = yesNo(LedgerColumns.KEY_CONVERSION);
+            String targetPool = label(LedgerColumns.CONVERSION_TARGET_POOL, LedgerColumns.POOLS, false);
+            LocalDate targetDate = date(LedgerColumns.CONVERSION_TARGET_DATE);
+            ProjectRules.conversionTarget(
+                            keyConversion, targetPool == null ? null : Pool.valueOf(targetPool), targetDate)
+                    .forEach(v -> error(LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn()));
             if (pool != null && year != null) {
                 Pool in = Pool.valueOf(pool);
                 List<ProjectRules.Violation> broken =
@@ -295,6 +298,8 @@ public final class LedgerSheetReader {
                     funding,
                     fromBeijing,
                     keyConversion,
+                    targetPool,
+                    targetDate,
                     poolSince,
                     year);
         }

@@ -141,6 +141,8 @@ public final class LedgerSheetWriter {
                                 .collect(Collectors.joining("、")));
         values.add(row.fromBeijing() ? "是" : "否");
         values.add(row.keyConversion() ? "是" : "否");
+        values.add(row.conversionTargetPool() == null ? null : LedgerColumns.POOLS.get(row.conversionTargetPool()));
+        values.add(row.conversionTargetDate());
         values.add(row.poolSince());
         values.add(row.planYear());
         return values;

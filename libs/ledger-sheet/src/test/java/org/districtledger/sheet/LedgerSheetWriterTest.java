@@ -39,6 +39,8 @@ class LedgerSheetWriterTest {
             Set.of("SPECIAL_BONDS"),
             false,
             false,
+            null,
+            null,
             LocalDate.of(2022, 6, 1),
             2023);
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A version of a project's assignment, kept with who made it and when. */
 @Entity
@@ -47,6 +48,10 @@ public class AssignmentHistory extends PanacheEntityBase {
 
     @Column(name = "changed_at")
     public Instant changedAt;
+
+    /** The business date it took effect (the weekly view of a past week reads the assignment of its day). */
+    @Column(name = "recorded_on")
+    public LocalDate recordedOn;
 
     static AssignmentHistory of(Assignment a) {
         AssignmentHistory h = new AssignmentHistory();

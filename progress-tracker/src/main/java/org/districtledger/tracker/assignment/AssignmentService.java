@@ -17,6 +17,8 @@ import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +71,9 @@ public class AssignmentService {
         assignment.changedBy = actor;
         assignment.changedAt = Instant.now();
         assignment.persist();
-        AssignmentHistory.of(assignment).persist();
+        AssignmentHistory history = AssignmentHistory.of(assignment);
+        history.recordedOn = clock.today();
+        history.persist();
         AssignmentView after = view(assignment, project);
 
         TimelineEntry.add(
@@ -115,7 +119,11 @@ public class AssignmentService {
         assignment.changedBy = announced.changedBy();
         assignment.changedAt = announced.changedAt();
         assignment.persist();
-        AssignmentHistory.of(assignment).persist();
+        AssignmentHistory history = AssignmentHistory.of(assignment);
+        // a replay records it on the day it was first made, unless the clock is set
+        history.recordedOn =
+                clock.setDate().orElse(LocalDate.ofInstant(assignment.changedAt, ZoneId.of("Asia/Shanghai")));
+        history.persist();
         changes.fire(new ProjectsChanged(Set.of(assignment.projectCode), clock.today()));
         return true;
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -50,15 +51,24 @@ public class BusinessClock {
     }
 
     /**
-     * Sets the clock to a date, or back to today with {@code null}, in a transaction of its own; once that has
+     * Sets the clock to a date, or back to today with {@code null}, in a transaction of its own that also keeps who did
+     * it in {@code clock_change}; once that has
      * committed, announces {@link ClockMoved} (the flag rules then look at every project as of the new date).
      */
-    public void set(LocalDate asOf) {
-        QuarkusTransaction.requiringNew()
-                .run(() -> entityManager
-                        .createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
-                        .setParameter(1, asOf)
-                        .executeUpdate());
+    public void set(LocalDate asOf, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager
+                    .createNativeQuery("UPDATE business_clock SET as_of = ?1 WHERE id = 1")
+                    .setParameter(1, asOf)
+                    .executeUpdate();
+            // audited: who worked "as of" which day, and when (clock_change is append-only)
+            entityManager
+                    .createNativeQuery("INSERT INTO clock_change (as_of, changed_by, changed_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, asOf)
+                    .setParameter(2, actor)
+                    .setParameter(3, OffsetDateTime.now())
+                    .executeUpdate();
+        });
         moved.fire(new ClockMoved(today()));
     }
 }

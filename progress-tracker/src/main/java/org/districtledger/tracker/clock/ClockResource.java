@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.districtledger.runtime.CurrentUser;
 import org.districtledger.runtime.identity.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClockResource {
 
     private final BusinessClock clock;
+    private final CurrentUser user;
 
-    public ClockResource(BusinessClock clock) {
+    public ClockResource(BusinessClock clock, CurrentUser user) {
         this.clock = clock;
+        this.user = user;
     }
 
     @GET
@@ -38,7 +41,7 @@ public class ClockResource {
     @PUT
     @Operation(summary = "Works as of a date; every project's flags are evaluated again as of it")
     public ClockView set(@Valid @NotNull ClockSetting setting) {
-        clock.set(setting.asOf());
+        clock.set(setting.asOf(), user.name());
         return get();
     }
 
@@ -46,7 +49,7 @@ public class ClockResource {
     @DELETE
     @Operation(summary = "Follows the calendar again; every project's flags are evaluated again as of today")
     public ClockView reset() {
-        clock.set(null);
+        clock.set(null, user.name());
         return get();
     }
 }

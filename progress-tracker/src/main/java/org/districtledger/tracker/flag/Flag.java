@@ -9,8 +9,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A rule's finding on a project, from the day it was raised until it is cleared. */
 @Entity
@@ -43,6 +47,11 @@ public class Flag extends PanacheEntityBase {
     public Colour colour;
 
     public String reason;
+
+    /** The figures the reason was computed from and the thresholds they were held against. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "json")
+    public Map<String, String> inputs = new LinkedHashMap<>();
 
     @Enumerated(EnumType.STRING)
     public State state;

@@ -9,11 +9,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** One step in a flag's life: raised, escalated or cleared, as of a business date. */
+/** One step in a flag's life: raised, escalated, de-escalated or cleared, as of a business date. */
 @Entity
 @Table(name = "flag_history")
 public class FlagHistory extends PanacheEntityBase {
@@ -22,6 +26,8 @@ public class FlagHistory extends PanacheEntityBase {
     public enum Change {
         RAISED,
         ESCALATED,
+        /** Red back to yellow: the flag stays open, raised on the same day. */
+        DEESCALATED,
         CLEARED
     }
 
@@ -47,6 +53,11 @@ public class FlagHistory extends PanacheEntityBase {
     public Colour colour;
 
     public String reason;
+
+    /** The figures the reason was computed from and the thresholds they were held against. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "json")
+    public Map<String, String> inputs = new LinkedHashMap<>();
 
     @Column(name = "rule_version")
     public int ruleVersion;

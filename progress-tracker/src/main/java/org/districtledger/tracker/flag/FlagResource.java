@@ -21,9 +21,20 @@ import java.util.List;
 public class FlagResource {
 
     private final FlagQueries flags;
+    private final RuleVersions versions;
 
-    public FlagResource(FlagQueries flags) {
+    public FlagResource(FlagQueries flags, RuleVersions versions) {
         this.flags = flags;
+        this.versions = versions;
+    }
+
+    @GET
+    @Path("/rules")
+    @Operation(
+            summary =
+                    "Every version of every rule: its logic and thresholds as used since when, the current ones marked")
+    public List<RuleVersions.RuleVersionView> rules() {
+        return versions.all();
     }
 
     @GET

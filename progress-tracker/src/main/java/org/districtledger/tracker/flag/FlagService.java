@@ -1,5 +1,7 @@
 package org.districtledger.tracker.flag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.districtledger.contract.AlertEventType;
+import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProcedureStatus;
 import org.districtledger.runtime.SchemaMigration;
@@ -42,12 +45,22 @@ public class FlagService {
     private static final int CHUNK = 200;
 
     private final FlagRules rules;
+    private final RuleVersions versions;
     private final BusinessClock clock;
     private final AlertOutbox alerts;
     private final SchemaMigration schema;
+    private final ObjectMapper json;
 
-    public FlagService(FlagSettings settings, BusinessClock clock, AlertOutbox alerts, SchemaMigration schema) {
+    public FlagService(
+            FlagSettings settings,
+            RuleVersions versions,
+            BusinessClock clock,
+            AlertOutbox alerts,
+            SchemaMigration schema,
+            ObjectMapper json) {
+        this.json = json;
         this.rules = new FlagRules(settings);
+        this.versions = versions;
         this.clock = clock;
         this.alerts = alerts;
         this.schema = schema;
@@ -142,36 +155,73 @@ public class FlagService {
         for (Finding finding : findings) {
             Flag flag = open.remove(finding.rule() + "/" + finding.subject());
             if (flag == null) {
-                raise(project, finding, asOf);
+                flag = raise(project, finding, asOf);
             } else if (flag.colour == Colour.YELLOW && finding.colour() == Colour.RED) {
-                flag.colour = Colour.RED;
-                flag.reason = finding.reason();
+                update(flag, finding);
                 flag.escalatedOn = asOf;
                 step(project, flag, FlagHistory.Change.ESCALATED, asOf);
             } else if (flag.colour == Colour.RED && finding.colour() == Colour.YELLOW) {
-                clear(project, flag, asOf);
-                raise(project, finding, asOf);
+                // the same flag, open since the day it was raised: only its colour goes back
+                update(flag, finding);
+                flag.escalatedOn = null;
+                step(project, flag, FlagHistory.Change.DEESCALATED, asOf);
             } else {
-                flag.reason = finding.reason();
+                update(flag, finding);
             }
+            recordWeek(flag, asOf);
         }
         for (Flag gone : open.values()) {
             clear(project, gone, asOf);
         }
     }
 
-    private void raise(TrackedProject project, Finding finding, LocalDate asOf) {
+    /** The flag's colour, reason and figures as the rule finds them now, and the version of the rule that did. */
+    private void update(Flag flag, Finding finding) {
+        flag.colour = finding.colour();
+        flag.reason = finding.reason();
+        flag.inputs = new LinkedHashMap<>(finding.inputs());
+        flag.ruleVersion = versions.of(finding.rule());
+    }
+
+    /**
+     * Keeps the flag as the rules found it in the week of {@code asOf} (the latest finding of the week wins), so that
+     * the weekly view of a past week shows the colour and reason it showed then.
+     */
+    private void recordWeek(Flag flag, LocalDate asOf) {
+        String inputs;
+        try {
+            inputs = json.writeValueAsString(flag.inputs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a flag's inputs are text", e);
+        }
+        Flag.getEntityManager()
+                .createNativeQuery(
+                        "INSERT INTO flag_week (flag_id, iso_week, as_of, colour, reason, inputs, rule_version)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS json), ?7) ON CONFLICT (flag_id, iso_week) DO UPDATE"
+                                + " SET as_of = EXCLUDED.as_of, colour = EXCLUDED.colour, reason = EXCLUDED.reason,"
+                                + " inputs = EXCLUDED.inputs, rule_version = EXCLUDED.rule_version"
+                                + " WHERE flag_week.as_of <= EXCLUDED.as_of")
+                .setParameter(1, flag.id)
+                .setParameter(2, IsoWeek.of(asOf).toString())
+                .setParameter(3, asOf)
+                .setParameter(4, flag.colour.name())
+                .setParameter(5, flag.reason)
+                .setParameter(6, inputs)
+                .setParameter(7, flag.ruleVersion)
+                .executeUpdate();
+    }
+
+    private Flag raise(TrackedProject project, Finding finding, LocalDate asOf) {
         Flag flag = new Flag();
         flag.projectCode = project.code;
         flag.rule = finding.rule();
         flag.subject = finding.subject();
-        flag.ruleVersion = finding.rule().version();
-        flag.colour = finding.colour();
-        flag.reason = finding.reason();
+        update(flag, finding);
         flag.state = Flag.State.OPEN;
         flag.raisedOn = asOf;
         flag.persist();
         step(project, flag, FlagHistory.Change.RAISED, asOf);
+        return flag;
     }
 
     private void clear(TrackedProject project, Flag flag, LocalDate asOf) {
@@ -190,6 +240,7 @@ public class FlagService {
         history.change = change;
         history.colour = flag.colour;
         history.reason = flag.reason;
+        history.inputs = new LinkedHashMap<>(flag.inputs);
         history.ruleVersion = flag.ruleVersion;
         history.asOf = asOf;
         history.recordedAt = Instant.now();
@@ -198,6 +249,7 @@ public class FlagService {
         String what = switch (change) {
             case RAISED -> "亮" + flag.colour.label() + "灯";
             case ESCALATED -> "升级为红灯";
+            case DEESCALATED -> "降为黄灯";
             case CLEARED -> "消除" + flag.colour.label() + "灯";
         };
         TimelineEntry.add(
@@ -215,6 +267,7 @@ public class FlagService {
                 switch (change) {
                     case RAISED -> AlertEventType.FLAG_RAISED;
                     case ESCALATED -> AlertEventType.FLAG_ESCALATED;
+                    case DEESCALATED -> AlertEventType.FLAG_DEESCALATED;
                     case CLEARED -> AlertEventType.FLAG_CLEARED;
                 },
                 content);
@@ -247,6 +300,10 @@ public class FlagService {
                 p.keyConversion,
                 knownSince(p),
                 assigned,
-                procedures);
+                procedures,
+                p.plannedCompletion,
+                p.actualCompletion,
+                p.conversionTargetPool == null ? null : Pool.valueOf(p.conversionTargetPool),
+                p.conversionTargetDate);
     }
 }

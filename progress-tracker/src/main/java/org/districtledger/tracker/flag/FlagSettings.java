@@ -29,6 +29,10 @@ public interface FlagSettings {
 
     OverdueProcedure overdueProcedure();
 
+    LateCompletion lateCompletion();
+
+    KeyConversion keyConversion();
+
     Accountability accountability();
 
     /** 未按期开工: days past the planned start without a start milestone. */
@@ -100,6 +104,28 @@ public interface FlagSettings {
 
     /** 手续超期: days past a permit's target date while it is not done. */
     interface OverdueProcedure {
+        @WithDefault("1")
+        @Min(1)
+        int yellowDays();
+
+        @WithDefault("30")
+        @Min(1)
+        int redDays();
+    }
+
+    /** 逾期未竣工: days past the planned completion of a project under construction that has not completed. */
+    interface LateCompletion {
+        @WithDefault("1")
+        @Min(1)
+        int yellowDays();
+
+        @WithDefault("90")
+        @Min(1)
+        int redDays();
+    }
+
+    /** 重点转化逾期: days past a key conversion project's target date without reaching its target pool. */
+    interface KeyConversion {
         @WithDefault("1")
         @Min(1)
         int yellowDays();

@@ -57,6 +57,18 @@ public class FlagSettingsCheck {
                 "days",
                 s.overdueProcedure().yellowDays(),
                 s.overdueProcedure().redDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.late-completion",
+                "days",
+                s.lateCompletion().yellowDays(),
+                s.lateCompletion().redDays());
+        redAfterYellow(
+                problems,
+                "ledger.flags.key-conversion",
+                "days",
+                s.keyConversion().yellowDays(),
+                s.keyConversion().redDays());
         if (s.laggingInvestment().redBelow().compareTo(s.laggingInvestment().yellowBelow()) >= 0) {
             problems.add("ledger.flags.lagging-investment.red-below ("
                     + s.laggingInvestment().redBelow()

@@ -4,6 +4,9 @@ import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.project.TrackedProject;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A flag as the API and the alerts show it, with who answers for the project. */
 public record FlagView(
@@ -19,6 +22,7 @@ public record FlagView(
         String subject,
         Colour colour,
         String reason,
+        Map<String, String> inputs,
         Flag.State state,
         LocalDate raisedOn,
         LocalDate escalatedOn,
@@ -41,6 +45,7 @@ public record FlagView(
                 flag.subject,
                 flag.colour,
                 flag.reason,
+                flag.inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(flag.inputs)),
                 flag.state,
                 flag.raisedOn,
                 flag.escalatedOn,

@@ -65,8 +65,9 @@ public class ReadModel {
     private List<Result> applyAll(List<ProjectEvent> events, boolean evaluateFlags) {
         List<Result> results = new ArrayList<>(events.size());
         Set<String> changed = new LinkedHashSet<>();
+        LocalDate clockDate = clock.setDate().orElse(null);
         for (ProjectEvent event : events) {
-            Result result = apply(event);
+            Result result = apply(event, recordedOn(event, clockDate));
             results.add(result);
             if (result == Result.APPLIED) {
                 changed.add(event.code());
@@ -78,7 +79,15 @@ public class ReadModel {
         return results;
     }
 
-    private Result apply(ProjectEvent event) {
+    /**
+     * The business date an event is recorded on: the clock's, when it is set (a simulation, a meeting "as of" a day),
+     * else the district's date of the event itself, so that a replay records each event on the day it was first.
+     */
+    private static LocalDate recordedOn(ProjectEvent event, LocalDate clockDate) {
+        return clockDate != null ? clockDate : LocalDate.ofInstant(event.time(), DISTRICT);
+    }
+
+    private Result apply(ProjectEvent event, LocalDate recordedOn) {
         if (ProcessedEvent.findById(event.id()) != null) {
             return Result.DUPLICATE;
         }
@@ -103,7 +112,8 @@ public class ReadModel {
             String poolBefore = project.pool;
             copyState(event, project);
             project.persist();
-            applyChange(event, poolBefore);
+            recordVersion(project, recordedOn);
+            applyChange(event, poolBefore, recordedOn);
             TimelineEntry.add(
                     event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
             result = Result.APPLIED;
@@ -146,7 +156,31 @@ public class ReadModel {
     }
 
     /** What the change adds beyond the project's state: permits, problems, weekly reports. */
-    private static void applyChange(ProjectEvent event, String poolBefore) {
+    /** Keeps the project as this event left it, from the day it was recorded (the weekly view of a past week reads it). */
+    private static void recordVersion(TrackedProject p, LocalDate recordedOn) {
+        TrackedProject.getEntityManager()
+                .createNativeQuery(
+                        "INSERT INTO tracked_project_version (project_code, sequence, recorded_on, name, pool,"
+                                + " city_category, industry_chain, town, plan_year, annual_plan_investment, planned_start,"
+                                + " actual_start, actual_completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                                + " ON CONFLICT DO NOTHING")
+                .setParameter(1, p.code)
+                .setParameter(2, p.lastSequence)
+                .setParameter(3, recordedOn)
+                .setParameter(4, p.name)
+                .setParameter(5, p.pool)
+                .setParameter(6, p.cityCategory)
+                .setParameter(7, p.industryChain)
+                .setParameter(8, p.town)
+                .setParameter(9, p.planYear)
+                .setParameter(10, p.annualPlanInvestment)
+                .setParameter(11, p.plannedStart)
+                .setParameter(12, p.actualStart)
+                .setParameter(13, p.actualCompletion)
+                .executeUpdate();
+    }
+
+    private static void applyChange(ProjectEvent event, String poolBefore, LocalDate recordedOn) {
         JsonNode change = event.change();
         switch (event.type()) {
             case "ledger.project.procedure-updated.v1" -> {
@@ -195,6 +229,16 @@ public class ReadModel {
                 progress.siteStatus = r.path("siteStatus").asText();
                 progress.revision = r.path("revision").asInt();
                 progress.persist();
+                TrackedProgress.getEntityManager()
+                        .createNativeQuery(
+                                "INSERT INTO tracked_progress_revision (project_code, iso_week, revision,"
+                                        + " recorded_on, investment_completed) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
+                        .setParameter(1, key.projectCode())
+                        .setParameter(2, key.isoWeek())
+                        .setParameter(3, progress.revision)
+                        .setParameter(4, recordedOn)
+                        .setParameter(5, progress.investmentCompleted)
+                        .executeUpdate();
             }
             case "ledger.project.converted.v1" -> {
                 TrackedConversion conversion = new TrackedConversion();
@@ -239,6 +283,8 @@ public class ReadModel {
         target.poolSince = date(p, "poolSince");
         target.plannedStart = date(p, "plannedStart");
         target.plannedCompletion = date(p, "plannedCompletion");
+        target.conversionTargetPool = text(p, "conversionTargetPool");
+        target.conversionTargetDate = date(p, "conversionTargetDate");
         target.actualSiteEntry = date(p, "actualSiteEntry");
         target.actualStart = date(p, "actualStart");
         target.actualCompletion = date(p, "actualCompletion");

@@ -80,6 +80,13 @@ public class TrackedProject extends PanacheEntityBase {
     @Column(name = "planned_completion")
     public LocalDate plannedCompletion;
 
+    /** A key conversion project's target: the pool it is to reach (its name), and by when. */
+    @Column(name = "conversion_target_pool")
+    public String conversionTargetPool;
+
+    @Column(name = "conversion_target_date")
+    public LocalDate conversionTargetDate;
+
     @Column(name = "actual_site_entry")
     public LocalDate actualSiteEntry;
 

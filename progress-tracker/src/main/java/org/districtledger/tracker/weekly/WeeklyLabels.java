@@ -9,7 +9,8 @@ import java.util.Map;
 /** The Chinese words the weekly view's readers use for pools, flag changes and colours, by their names. */
 public final class WeeklyLabels {
 
-    private static final Map<String, String> CHANGES = Map.of("RAISED", "新亮灯", "ESCALATED", "升级为红灯", "CLEARED", "已消除");
+    private static final Map<String, String> CHANGES =
+            Map.of("RAISED", "新亮灯", "ESCALATED", "升级为红灯", "DEESCALATED", "降为黄灯", "CLEARED", "已消除");
 
     private WeeklyLabels() {}
 

@@ -6,14 +6,12 @@ import jakarta.transaction.Transactional;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.TimeProportionalPlan;
-import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.flag.Colour;
-import org.districtledger.tracker.flag.Flag;
 import org.districtledger.tracker.flag.FlagHistory;
 import org.districtledger.tracker.project.TrackedConversion;
 import org.districtledger.tracker.project.TrackedProblem;
-import org.districtledger.tracker.project.TrackedProject;
+import org.districtledger.tracker.weekly.LedgerOnDay.ProjectOnDay;
 import org.hibernate.Session;
 
 import java.math.BigDecimal;
@@ -32,9 +30,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Builds the weekly scheduling view from the tracker's own records, as of the week's Sunday: pools by the dates
- * of conversions, flags by the dates they were raised, escalated and cleared, investment by the weeks reported,
- * problems by the days they were raised and resolved. So a past week shows that week as it was.
+ * Builds the weekly scheduling view from the tracker's own records, as of the week's Sunday: the projects, their
+ * pools, plans and assignments as the tracker knew them that day ({@link LedgerOnDay}), flags with the colours and
+ * reasons they had then, investment by the weeks reported in the revisions recorded by then, problems by the days
+ * they were raised and resolved. So a past week shows exactly what it showed when it was current.
  */
 @ApplicationScoped
 public class WeeklyService {
@@ -114,57 +113,57 @@ public class WeeklyService {
         int year = week.year();
         LocalDate yearStart = LocalDate.of(year, 1, 1);
 
-        Map<String, Assignment> assignments =
-                Assignment.<Assignment>listAll().stream().collect(Collectors.toMap(a -> a.projectCode, a -> a));
-        Map<String, List<TrackedConversion>> conversionsByProject =
-                TrackedConversion.<TrackedConversion>list("order by convertedOn, id.sequence").stream()
-                        .collect(Collectors.groupingBy(
-                                c -> c.id.projectCode(), LinkedHashMap::new, Collectors.toList()));
-
-        Map<String, TrackedProject> projects = new LinkedHashMap<>();
+        // what the tracker knew on the as-of day: the projects (a later one is not in it), their assignments, flags
+        LedgerOnDay known = LedgerOnDay.load(entities, asOf);
+        Map<String, LedgerOnDay.AssignmentOnDay> assignments = known.assignments();
+        Map<String, ProjectOnDay> projects = new LinkedHashMap<>();
         Map<String, String> pools = new HashMap<>();
-        for (TrackedProject p : TrackedProject.<TrackedProject>list("order by code")) {
-            String pool = poolOn(p, conversionsByProject.getOrDefault(p.code, List.of()), asOf);
-            Assignment a = assignments.get(p.code);
-            boolean taken = (filter.town() == null || filter.town().equals(p.town))
-                    && (filter.chain() == null || filter.chain().equals(p.industryChain))
+        for (ProjectOnDay p : known.projects().values()) {
+            String pool = p.pool();
+            LedgerOnDay.AssignmentOnDay a = assignments.get(p.code());
+            boolean taken = (filter.town() == null || filter.town().equals(p.town()))
+                    && (filter.chain() == null || filter.chain().equals(p.industryChain()))
                     && (filter.pool() == null || filter.pool().equals(pool))
-                    && (filter.cityCategory() == null || filter.cityCategory().equals(p.cityCategory))
-                    && (filter.leader() == null || (a != null && filter.leader().equals(a.leaderName)));
+                    && (filter.cityCategory() == null || filter.cityCategory().equals(p.cityCategory()))
+                    && (filter.leader() == null || (a != null && filter.leader().equals(a.leaderName())));
             if (taken) {
-                projects.put(p.code, p);
-                pools.put(p.code, pool);
+                projects.put(p.code(), p);
+                pools.put(p.code(), pool);
             }
         }
-        List<Flag> flags = Flag.<Flag>listAll().stream()
-                .filter(f -> projects.containsKey(f.projectCode))
+        List<LedgerOnDay.FlagOnDay> flags = known.flags().stream()
+                .filter(f -> projects.containsKey(f.flag().projectCode))
                 .toList();
-        List<TrackedConversion> conversions = conversionsByProject.entrySet().stream()
-                .filter(e -> projects.containsKey(e.getKey()))
-                .flatMap(e -> e.getValue().stream())
-                .toList();
+        // the conversions known on the day: up to the event that left each project as it was then
+        List<TrackedConversion> conversions =
+                TrackedConversion.<TrackedConversion>list("order by convertedOn, id.sequence").stream()
+                        .filter(c -> projects.containsKey(c.id.projectCode())
+                                && c.id.sequence()
+                                        <= projects.get(c.id.projectCode()).sequence())
+                        .toList();
 
         Map<String, Long> poolCounts = new TreeMap<>();
         pools.values().forEach(pool -> poolCounts.merge(pool, 1L, Long::sum));
 
-        List<TrackedProject> planned = projects.values().stream()
-                .filter(p -> p.planYear == year
-                        && p.plannedStart != null
-                        && p.plannedStart.getYear() == year
-                        && (p.actualStart == null || p.actualStart.getYear() == year))
+        List<ProjectOnDay> planned = projects.values().stream()
+                .filter(p -> p.planYear() == year
+                        && p.plannedStart() != null
+                        && p.plannedStart().getYear() == year
+                        && (p.actualStart() == null || p.actualStart().getYear() == year))
                 .toList();
         long started = planned.stream()
-                .filter(p -> p.actualStart != null && !p.actualStart.isAfter(asOf))
+                .filter(p -> p.actualStart() != null && !p.actualStart().isAfter(asOf))
                 .count();
         WeeklySchedule.Starts starts = new WeeklySchedule.Starts(
                 planned.size(), started, share(BigDecimal.valueOf(started), BigDecimal.valueOf(planned.size())));
 
         BigDecimal annualPlan = projects.values().stream()
-                .filter(p ->
-                        p.planYear == year && Pool.valueOf(pools.get(p.code)).underWay())
-                .map(p -> p.annualPlanInvestment)
+                .filter(p -> p.planYear() == year
+                        && Pool.valueOf(pools.get(p.code())).underWay())
+                .map(ProjectOnDay::annualPlanInvestment)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        Map<Integer, BigDecimal> completedByWeek = completedByWeek(week, filter.isNone() ? null : projects.keySet());
+        Map<Integer, BigDecimal> completedByWeek =
+                completedByWeek(week, asOf, filter.isNone() ? null : projects.keySet());
         BigDecimal completed = completedByWeek.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal due = TimeProportionalPlan.due(annualPlan, year, asOf);
         WeeklySchedule.Investment investment = new WeeklySchedule.Investment(
@@ -217,32 +216,26 @@ public class WeeklyService {
                 funnel);
     }
 
-    /** The pool a project was in on a day: after its last conversion up to that day, or before its first one after it. */
-    static String poolOn(TrackedProject project, List<TrackedConversion> conversions, LocalDate day) {
-        String pool = null;
-        for (TrackedConversion conversion : conversions) {
-            if (conversion.convertedOn.isAfter(day)) {
-                return pool != null ? pool : conversion.fromPool;
-            }
-            pool = conversion.toPool;
-        }
-        return project.pool;
-    }
-
-    /** Investment completed per week of the year, up to the week, summed in the database over the projects taken. */
-    private Map<Integer, BigDecimal> completedByWeek(IsoWeek week, Set<String> codes) {
+    /**
+     * Investment completed per week of the year, up to the week, summed in the database over the projects taken: each
+     * week's report in its latest revision recorded by the as-of day.
+     */
+    private Map<Integer, BigDecimal> completedByWeek(IsoWeek week, LocalDate asOf, Set<String> codes) {
         Map<Integer, BigDecimal> byWeek = new HashMap<>();
         if (codes != null && codes.isEmpty()) {
             return byWeek;
         }
         var query = entities.createNativeQuery(
-                        "select iso_week, sum(investment_completed) from tracked_progress"
-                                + " where iso_week >= :first and iso_week <= :last"
+                        "select iso_week, sum(investment_completed) from ("
+                                + " select distinct on (project_code, iso_week) project_code, iso_week, investment_completed"
+                                + " from tracked_progress_revision"
+                                + " where iso_week >= :first and iso_week <= :last and recorded_on <= :asOf"
                                 + (codes == null ? "" : " and project_code = any(string_to_array(:codes, ','))")
-                                + " group by iso_week",
+                                + " order by project_code, iso_week, revision desc) latest group by iso_week",
                         Object[].class)
                 .setParameter("first", new IsoWeek(week.year(), 1).toString())
-                .setParameter("last", week.toString());
+                .setParameter("last", week.toString())
+                .setParameter("asOf", asOf);
         if (codes != null) {
             query.setParameter("codes", String.join(",", codes));
         }
@@ -259,7 +252,7 @@ public class WeeklyService {
             LocalDate asOf,
             BigDecimal annualPlan,
             Map<Integer, BigDecimal> completedByWeek,
-            List<Flag> flags) {
+            List<LedgerOnDay.FlagOnDay> flags) {
         List<String> weeks = new ArrayList<>();
         List<BigDecimal> cumulative = new ArrayList<>();
         List<BigDecimal> dueSeries = new ArrayList<>();
@@ -280,22 +273,11 @@ public class WeeklyService {
         return new WeeklySchedule.Series(weeks, cumulative, dueSeries, red, yellow);
     }
 
-    /** The colour a flag had on a day, or {@code null} if it was not open then. */
-    static Colour colourOn(Flag flag, LocalDate day) {
-        if (flag.raisedOn.isAfter(day) || (flag.clearedOn != null && !flag.clearedOn.isAfter(day))) {
-            return null;
-        }
-        if (flag.colour == Colour.RED && flag.escalatedOn != null && day.isBefore(flag.escalatedOn)) {
-            return Colour.YELLOW;
-        }
-        return flag.colour;
-    }
-
-    private static long[] counts(List<Flag> flags, LocalDate day) {
+    private static long[] counts(List<LedgerOnDay.FlagOnDay> flags, LocalDate day) {
         long red = 0;
         long yellow = 0;
-        for (Flag flag : flags) {
-            Colour colour = colourOn(flag, day);
+        for (LedgerOnDay.FlagOnDay flag : flags) {
+            Colour colour = flag.colourOn(day);
             if (colour == Colour.RED) {
                 red++;
             } else if (colour == Colour.YELLOW) {
@@ -307,47 +289,47 @@ public class WeeklyService {
 
     /** Each assigned project with its open flags on the day, red first, then oldest first. */
     private static List<WeeklySchedule.ProjectLine> projectLines(
-            Map<String, TrackedProject> projects,
+            Map<String, ProjectOnDay> projects,
             Map<String, String> pools,
-            Map<String, Assignment> assignments,
-            List<Flag> flags,
+            Map<String, LedgerOnDay.AssignmentOnDay> assignments,
+            List<LedgerOnDay.FlagOnDay> flags,
             LocalDate asOf) {
-        Map<String, List<Flag>> flagsByProject = flags.stream()
-                .filter(f -> colourOn(f, asOf) != null)
-                .collect(Collectors.groupingBy(f -> f.projectCode));
+        Map<String, List<LedgerOnDay.FlagOnDay>> flagsByProject = flags.stream()
+                .filter(f -> f.colourOn(asOf) != null)
+                .collect(Collectors.groupingBy(f -> f.flag().projectCode));
         List<WeeklySchedule.ProjectLine> lines = new ArrayList<>();
-        for (TrackedProject project : projects.values()) {
-            Assignment a = assignments.get(project.code);
+        for (ProjectOnDay project : projects.values()) {
+            LedgerOnDay.AssignmentOnDay a = assignments.get(project.code());
             if (a == null) {
                 continue;
             }
-            List<WeeklySchedule.FlagLine> open = flagsByProject.getOrDefault(project.code, List.of()).stream()
-                    .sorted(Comparator.comparing((Flag f) -> colourOn(f, asOf))
+            List<WeeklySchedule.FlagLine> open = flagsByProject.getOrDefault(project.code(), List.of()).stream()
+                    .sorted(Comparator.comparing((LedgerOnDay.FlagOnDay f) -> f.colourOn(asOf))
                             .reversed()
-                            .thenComparing(f -> f.raisedOn))
-                    .map(f ->
-                            new WeeklySchedule.FlagLine(colourOn(f, asOf).name(), f.rule.label(), f.reason, f.raisedOn))
+                            .thenComparing(f -> f.flag().raisedOn))
+                    .map(f -> new WeeklySchedule.FlagLine(
+                            f.colourOn(asOf).name(), f.flag().rule.label(), f.reason(), f.flag().raisedOn))
                     .toList();
             lines.add(new WeeklySchedule.ProjectLine(
-                    project.code,
-                    project.name,
-                    pools.get(project.code),
-                    a.leaderName,
-                    a.taskForceName,
-                    a.leadDepartment,
+                    project.code(),
+                    project.name(),
+                    pools.get(project.code()),
+                    a.leaderName(),
+                    a.taskForceName(),
+                    a.leadDepartment(),
                     open));
         }
         return lines;
     }
 
     private static List<WeeklySchedule.LeaderSection> byLeader(
-            List<WeeklySchedule.ProjectLine> lines, Map<String, Assignment> assignments) {
+            List<WeeklySchedule.ProjectLine> lines, Map<String, LedgerOnDay.AssignmentOnDay> assignments) {
         Map<String, WeeklySchedule.LeaderSection> sections = new TreeMap<>();
         for (WeeklySchedule.ProjectLine line : lines) {
             sections.computeIfAbsent(
                             line.leader(),
                             name -> new WeeklySchedule.LeaderSection(
-                                    name, assignments.get(line.code()).leaderTitle, new ArrayList<>()))
+                                    name, assignments.get(line.code()).leaderTitle(), new ArrayList<>()))
                     .projects()
                     .add(line);
         }
@@ -379,29 +361,26 @@ public class WeeklyService {
     }
 
     private static WeeklySchedule.Changes changes(
-            Map<String, TrackedProject> projects,
-            List<TrackedConversion> conversions,
-            LocalDate monday,
-            LocalDate asOf) {
+            Map<String, ProjectOnDay> projects, List<TrackedConversion> conversions, LocalDate monday, LocalDate asOf) {
         List<WeeklySchedule.FlagChange> flagChanges =
                 FlagHistory.<FlagHistory>list("asOf >= ?1 and asOf <= ?2 order by id", monday, asOf).stream()
                         .filter(h -> projects.containsKey(h.projectCode))
                         .map(h -> new WeeklySchedule.FlagChange(
                                 h.change.name(),
                                 h.projectCode,
-                                projects.get(h.projectCode).name,
+                                projects.get(h.projectCode).name(),
                                 h.colour.name(),
                                 h.rule.label(),
                                 h.reason,
                                 h.asOf))
                         .toList();
         List<WeeklySchedule.DatedProject> starts = projects.values().stream()
-                .filter(p -> within(p.actualStart, monday, asOf))
-                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualStart))
+                .filter(p -> within(p.actualStart(), monday, asOf))
+                .map(p -> new WeeklySchedule.DatedProject(p.code(), p.name(), p.actualStart()))
                 .toList();
         List<WeeklySchedule.DatedProject> completions = projects.values().stream()
-                .filter(p -> within(p.actualCompletion, monday, asOf))
-                .map(p -> new WeeklySchedule.DatedProject(p.code, p.name, p.actualCompletion))
+                .filter(p -> within(p.actualCompletion(), monday, asOf))
+                .map(p -> new WeeklySchedule.DatedProject(p.code(), p.name(), p.actualCompletion()))
                 .toList();
         List<WeeklySchedule.ConversionLine> moves = conversions.stream()
                 .filter(c -> within(c.convertedOn, monday, asOf))
@@ -409,7 +388,7 @@ public class WeeklyService {
                         .thenComparing(c -> c.id.projectCode()))
                 .map(c -> new WeeklySchedule.ConversionLine(
                         c.id.projectCode(),
-                        projects.get(c.id.projectCode()).name,
+                        projects.get(c.id.projectCode()).name(),
                         c.fromPool,
                         c.toPool,
                         c.convertedOn,
@@ -430,7 +409,7 @@ public class WeeklyService {
     }
 
     private static List<WeeklySchedule.DepartmentProblems> openProblems(
-            Map<String, TrackedProject> projects, LocalDate asOf) {
+            Map<String, ProjectOnDay> projects, LocalDate asOf) {
         Map<String, List<WeeklySchedule.ProblemLine>> byDepartment = new TreeMap<>();
         TrackedProblem.<TrackedProblem>list("order by raisedOn, problemId").stream()
                 .filter(p -> projects.containsKey(p.projectCode)
@@ -445,12 +424,12 @@ public class WeeklyService {
     }
 
     private static WeeklySchedule.ProblemLine line(
-            TrackedProblem p, Map<String, TrackedProject> projects, LocalDate asOf) {
+            TrackedProblem p, Map<String, ProjectOnDay> projects, LocalDate asOf) {
         LocalDate end = p.resolvedOn != null && !p.resolvedOn.isAfter(asOf) ? p.resolvedOn : asOf;
         return new WeeklySchedule.ProblemLine(
                 p.problemId,
                 p.projectCode,
-                projects.get(p.projectCode).name,
+                projects.get(p.projectCode).name(),
                 p.title,
                 p.department,
                 p.raisedOn,

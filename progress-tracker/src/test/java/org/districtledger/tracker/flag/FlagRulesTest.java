@@ -85,6 +85,122 @@ class FlagRulesTest {
     }
 
     @Test
+    void laggingInvestmentOfAProjectStartedInJuneCountsFromItsStart() {
+        // started 2023-06-01: its plan runs 214 days to 31 December, so 21400 due at 100 a day from then
+        LocalDate start = LocalDate.of(2023, 6, 1);
+        ProjectFacts june = startedOn(start, "0.00", "21400.00");
+        assertNull(colour(june, start, Rule.LAGGING_INVESTMENT), "not red the day it starts");
+        assertNull(colour(june, start.plusDays(27), Rule.LAGGING_INVESTMENT), "28 grace days from its start");
+        assertEquals(Colour.RED, colour(june, start.plusDays(28), Rule.LAGGING_INVESTMENT));
+        LocalDate day40 = start.plusDays(39); // 4000 due
+        assertNull(colour(startedOn(start, "3200.00", "21400.00"), day40, Rule.LAGGING_INVESTMENT), "80% is on plan");
+        assertEquals(Colour.YELLOW, colour(startedOn(start, "3199.99", "21400.00"), day40, Rule.LAGGING_INVESTMENT));
+        assertEquals(Colour.YELLOW, colour(startedOn(start, "2000.00", "21400.00"), day40, Rule.LAGGING_INVESTMENT));
+        assertEquals(Colour.RED, colour(startedOn(start, "1999.99", "21400.00"), day40, Rule.LAGGING_INVESTMENT));
+        Finding finding = finding(startedOn(start, "1900.00", "21400.00"), day40, Rule.LAGGING_INVESTMENT);
+        assertEquals("年度计划投资 21400.00 万元，自 2023-06-01 开工起按序时应完成 4000.00 万元，实际完成 1900.00 万元（47.5%）", finding.reason());
+        assertEquals("4000.00", finding.inputs().get("due"));
+        assertEquals("2023-06-01", finding.inputs().get("planFrom"));
+        assertEquals("40", finding.inputs().get("daysElapsed"));
+        assertEquals("0.4750", finding.inputs().get("ratio"));
+        assertEquals("0.50", finding.inputs().get("redBelow"));
+
+        // under the old rule (from 1 January) it would have owed 15100 on 2023-07-10 and been red
+        ProjectFacts carriedOver = startedOn(LocalDate.of(2021, 3, 1), "3200.00", "21400.00");
+        assertEquals(
+                Colour.RED,
+                colour(carriedOver, day40, Rule.LAGGING_INVESTMENT),
+                "a carried-over project owes from 1 January");
+    }
+
+    @Test
+    void stuckConversionInPreparingCountsFromThePlannedStart() {
+        // 城区第五污水处理厂扩建: in the pool since January, planned to start in November
+        LocalDate planned = LocalDate.of(2023, 11, 11);
+        ProjectFacts plant = facts("PREPARING", planned, null, LocalDate.of(2023, 1, 10), "2023-W35", List.of());
+        assertNull(
+                colour(plant, LocalDate.of(2023, 9, 17), Rule.STUCK_CONVERSION), "250 days in the pool is no matter");
+        assertNull(colour(plant, planned.plusDays(179), Rule.STUCK_CONVERSION));
+        assertEquals(Colour.YELLOW, colour(plant, planned.plusDays(180), Rule.STUCK_CONVERSION));
+        assertEquals(Colour.RED, colour(plant, planned.plusDays(270), Rule.STUCK_CONVERSION));
+        assertEquals(
+                "计划开工日期 2023-11-11 后仍在预备库已 200 天，超过 180 天的转化时限",
+                finding(plant, planned.plusDays(200), Rule.STUCK_CONVERSION).reason());
+        ProjectFacts unplanned = facts("PREPARING", null, null, LocalDate.of(2023, 1, 10), "2023-W35", List.of());
+        assertEquals(
+                Colour.YELLOW,
+                colour(unplanned, LocalDate.of(2023, 1, 10).plusDays(180), Rule.STUCK_CONVERSION),
+                "without a planned start, from its entry into the pool");
+    }
+
+    @Test
+    void lateCompletionIsYellowTheDayAfterThePlannedCompletionAndRedAfter90Days() {
+        LocalDate planned = LocalDate.of(2023, 6, 30);
+        ProjectFacts building = building("2000.00").withCompletion(planned, null);
+        assertNull(colour(building, planned, Rule.LATE_COMPLETION));
+        assertEquals(Colour.YELLOW, colour(building, planned.plusDays(1), Rule.LATE_COMPLETION));
+        assertEquals(Colour.YELLOW, colour(building, planned.plusDays(89), Rule.LATE_COMPLETION));
+        assertEquals(Colour.RED, colour(building, planned.plusDays(90), Rule.LATE_COMPLETION));
+        Finding finding = finding(building, planned.plusDays(12), Rule.LATE_COMPLETION);
+        assertEquals("计划竣工日期 2023-06-30，已逾期 12 天未竣工", finding.reason());
+        assertEquals("12", finding.inputs().get("daysLate"));
+
+        ProjectFacts completed = building("0.00").withCompletion(planned, planned.plusDays(20));
+        LocalDate later = planned.plusDays(100);
+        assertNull(colour(completed, later, Rule.LATE_COMPLETION), "completion clears it");
+        assertNull(colour(completed, later, Rule.LAGGING_INVESTMENT), "a completed project owes no more investment");
+        assertNull(colour(completed, later, Rule.SILENT), "nor weekly reports");
+        ProjectFacts preparing = facts("PREPARING", PLANNED, null, LocalDate.of(2023, 1, 10), "2023-W30", List.of())
+                .withCompletion(planned, null);
+        assertNull(colour(preparing, later, Rule.LATE_COMPLETION), "only projects under construction");
+    }
+
+    @Test
+    void keyConversionProjectsAreFlaggedWhenTheirTargetDatePassesUntilTheyReachTheTargetPool() {
+        LocalDate target = LocalDate.of(2023, 9, 30);
+        ProjectFacts reserve = facts("RESERVE", null, null, LocalDate.of(2023, 3, 1), null, List.of())
+                .withConversionTarget(Pool.PREPARING, target);
+        assertNull(colour(reserve, target, Rule.KEY_CONVERSION_OVERDUE));
+        assertEquals(Colour.YELLOW, colour(reserve, target.plusDays(1), Rule.KEY_CONVERSION_OVERDUE));
+        assertEquals(Colour.YELLOW, colour(reserve, target.plusDays(29), Rule.KEY_CONVERSION_OVERDUE));
+        assertEquals(Colour.RED, colour(reserve, target.plusDays(30), Rule.KEY_CONVERSION_OVERDUE));
+        assertEquals(
+                "重点转化项目，目标 2023-09-30 前转入预备库，现仍在储备库，已逾期 5 天",
+                finding(reserve, target.plusDays(5), Rule.KEY_CONVERSION_OVERDUE)
+                        .reason());
+        ProjectFacts converted = facts("PREPARING", LocalDate.of(2023, 12, 1), null, target, null, List.of())
+                .withConversionTarget(Pool.PREPARING, target);
+        assertNull(colour(converted, target.plusDays(40), Rule.KEY_CONVERSION_OVERDUE), "the target pool reached");
+        ProjectFacts beyond = facts("BUILDING", null, target, target, "2023-W45", List.of())
+                .withConversionTarget(Pool.PREPARING, target);
+        assertNull(colour(beyond, target.plusDays(40), Rule.KEY_CONVERSION_OVERDUE), "or passed");
+    }
+
+    @Test
+    void aRulesDefinitionChangesWithItsLogicAndEveryThreshold() {
+        String defaults = Rule.STALLED_START.definition(settings(Map.of()));
+        assertEquals("logic=1;yellow-days=14;red-days=30", defaults);
+        assertEquals(
+                defaults, Rule.STALLED_START.definition(settings(Map.of())), "the same settings, the same definition");
+        assertTrue(!defaults.equals(
+                Rule.STALLED_START.definition(settings(Map.of("ledger.flags.stalled-start.red-days", "31")))));
+        assertTrue(!defaults.equals(
+                Rule.STALLED_START.definition(settings(Map.of("ledger.flags.stalled-start.yellow-days", "13")))));
+        assertEquals(
+                "logic=2;yellow-below=0.8;red-below=0.5;grace-days=28",
+                Rule.LAGGING_INVESTMENT.definition(settings(Map.of())),
+                "the logic version is part of it");
+        assertEquals(
+                Rule.LAGGING_INVESTMENT.definition(settings(Map.of())),
+                Rule.LAGGING_INVESTMENT.definition(
+                        settings(Map.of("ledger.flags.lagging-investment.red-below", "0.500"))),
+                "0.5 and 0.500 are the same threshold");
+        for (Rule rule : Rule.values()) {
+            assertFalse(rule.thresholds(settings(Map.of())).isEmpty(), rule + " has thresholds");
+        }
+    }
+
+    @Test
     void stuckConversionByDaysInThePool() {
         LocalDate since = LocalDate.of(2022, 1, 1);
         ProjectFacts reserve = facts("RESERVE", null, null, since, null, List.of());
@@ -141,7 +257,11 @@ class FlagRulesTest {
                 false,
                 known,
                 false,
-                List.of());
+                List.of(),
+                null,
+                null,
+                null,
+                null);
         assertEquals(Colour.YELLOW, colour(big, known.plusDays(13), Rule.MISSING_ACCOUNTABILITY));
         assertEquals(Colour.RED, colour(big, known.plusDays(14), Rule.MISSING_ACCOUNTABILITY));
         ProjectFacts assigned = new ProjectFacts(
@@ -158,7 +278,11 @@ class FlagRulesTest {
                 false,
                 known,
                 true,
-                List.of());
+                List.of(),
+                null,
+                null,
+                null,
+                null);
         assertNull(colour(assigned, known.plusDays(20), Rule.MISSING_ACCOUNTABILITY), "an assignment clears it");
 
         assertFalse(
@@ -222,7 +346,33 @@ class FlagRulesTest {
                 false,
                 LocalDate.of(2022, 5, 1),
                 true,
-                List.of());
+                List.of(),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static ProjectFacts startedOn(LocalDate start, String completed, String annualPlan) {
+        return new ProjectFacts(
+                "WQ-2023-0004",
+                Pool.BUILDING,
+                2023,
+                new BigDecimal("90000.00"),
+                new BigDecimal(annualPlan),
+                new BigDecimal(completed),
+                start.minusDays(10),
+                start,
+                start,
+                "2023-W40",
+                false,
+                start,
+                true,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static ProjectFacts facts(
@@ -246,7 +396,11 @@ class FlagRulesTest {
                 false,
                 poolSince,
                 true,
-                procedures);
+                procedures,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Finding finding(ProjectFacts project, LocalDate asOf, Rule rule) {

@@ -1,11 +1,14 @@
 package org.districtledger.registry.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * The ledger's figures for a plan year, as the 2023 plan report states them. Money in 万元.
  *
+ * @param asOf the day the ledger is taken as it stood (the projects admitted by then, in the pools they were in), or
+ *     {@code null} for as it stands
  * @param underConstructionAndNewStarts carried-over and new starts (结转在建和计划新开工): BUILDING and PREPARING,
  *                                      with the projects that have since completed or gone into production
  * @param planning planning projects (谋划项目): RESERVE and PLANNING
@@ -15,6 +18,7 @@ import java.util.Map;
  */
 public record LedgerSummary(
         int year,
+        LocalDate asOf,
         Figures projects,
         Map<String, Figures> byPool,
         Figures underConstructionAndNewStarts,

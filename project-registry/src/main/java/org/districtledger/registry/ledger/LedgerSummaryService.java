@@ -3,10 +3,13 @@ package org.districtledger.registry.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.districtledger.contract.CityCategory;
 import org.districtledger.contract.Pool;
+import org.districtledger.registry.conversion.Conversion;
 import org.districtledger.registry.project.Project;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +24,12 @@ public class LedgerSummaryService {
     /** The report's 谋划储备: the reserve and planning pools (the other side of the funnel from Pool::underWay). */
     private static final Set<Pool> PLANNING = EnumSet.of(Pool.RESERVE, Pool.PLANNING);
 
-    public LedgerSummary summarize(int year) {
+    /**
+     * The ledger of a plan year as it stands, or as it stood on {@code asOf}: the projects admitted by that day, each
+     * in the pool it was in then (conversions and milestones dated after it undone). The money figures are the
+     * projects' own; they are not converted back.
+     */
+    public LedgerSummary summarize(int year, LocalDate asOf) {
         Map<String, LedgerSummary.Figures> byPool = new LinkedHashMap<>();
         for (Pool pool : Pool.values()) {
             byPool.put(pool.name(), LedgerSummary.Figures.NONE);
@@ -38,15 +46,23 @@ public class LedgerSummaryService {
         LedgerSummary.Figures bigTotal = LedgerSummary.Figures.NONE;
         LedgerSummary.Figures bigConversion = LedgerSummary.Figures.NONE;
 
-        for (Project p : Project.<Project>list("planYear = ?1 and pool <> ?2", year, Pool.CANCELLED)) {
+        Map<Long, Pool> poolsThen = asOf == null ? Map.of() : poolsOn(asOf);
+        for (Project p : Project.<Project>list("planYear = ?1", year)) {
+            if (asOf != null && p.admittedOn.isAfter(asOf)) {
+                continue;
+            }
+            Pool pool = poolsThen.getOrDefault(p.id, p.pool);
+            if (pool == Pool.CANCELLED) {
+                continue;
+            }
             BigDecimal total = p.totalInvestment;
             BigDecimal annual = p.annualPlanInvestment;
             all = all.plus(total, annual);
-            byPool.merge(p.pool.name(), LedgerSummary.Figures.NONE.plus(total, annual), LedgerSummaryService::add);
-            if (p.pool.underWay()) {
+            byPool.merge(pool.name(), LedgerSummary.Figures.NONE.plus(total, annual), LedgerSummaryService::add);
+            if (pool.underWay()) {
                 started = started.plus(total, annual);
             }
-            if (PLANNING.contains(p.pool)) {
+            if (PLANNING.contains(pool)) {
                 planning = planning.plus(total, annual);
             }
             if (p.cityCategory != null) {
@@ -67,7 +83,16 @@ public class LedgerSummaryService {
             }
         }
         return new LedgerSummary(
-                year, all, byPool, started, planning, city, byCategory, bigAnnual, bigTotal, bigConversion);
+                year, asOf, all, byPool, started, planning, city, byCategory, bigAnnual, bigTotal, bigConversion);
+    }
+
+    /** The pool of each project converted after the day: the one it left at its first conversion after it. */
+    private static Map<Long, Pool> poolsOn(LocalDate day) {
+        Map<Long, Pool> pools = new HashMap<>();
+        for (Conversion c : Conversion.<Conversion>list("convertedOn > ?1 order by convertedOn, id", day)) {
+            pools.putIfAbsent(c.projectId, c.fromPool);
+        }
+        return pools;
     }
 
     private static LedgerSummary.Figures add(LedgerSummary.Figures a, LedgerSummary.Figures b) {

@@ -45,6 +45,8 @@ public record NewProject(
         Set<@NotNull FundingSource> fundingSources,
         Boolean fromBeijing,
         Boolean keyConversion,
+        Pool conversionTargetPool,
+        LocalDate conversionTargetDate,
         LocalDate poolSince) {
 
     /** 项目代码: year, region, two-digit industry, two-digit type, serial number. */

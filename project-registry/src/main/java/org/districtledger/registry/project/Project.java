@@ -78,6 +78,18 @@ public class Project extends PanacheEntityBase {
     @Column(name = "planned_completion")
     public LocalDate plannedCompletion;
 
+    /** For a key conversion project (重点转化项目): the pool it is to reach, and by when. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "conversion_target_pool")
+    public Pool conversionTargetPool;
+
+    @Column(name = "conversion_target_date")
+    public LocalDate conversionTargetDate;
+
+    /** The day it came onto the ledger: the day it entered its first pool. */
+    @Column(name = "admitted_on")
+    public LocalDate admittedOn;
+
     @Column(name = "actual_site_entry")
     public LocalDate actualSiteEntry;
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.districtledger.contract.CityCategory;
 import org.districtledger.contract.FundingSource;
+import org.districtledger.contract.Pool;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,7 +45,9 @@ public record ProjectEdit(
         LocalDate plannedCompletion,
         @NotNull Set<@NotNull FundingSource> fundingSources,
         @NotNull Boolean fromBeijing,
-        @NotNull Boolean keyConversion) {
+        @NotNull Boolean keyConversion,
+        Pool conversionTargetPool,
+        LocalDate conversionTargetDate) {
 
     public static ProjectEdit of(Project p) {
         return new ProjectEdit(
@@ -62,7 +65,9 @@ public record ProjectEdit(
                 p.plannedCompletion,
                 EnumSet.copyOf(withNone(p.fundingSources)),
                 p.fromBeijing,
-                p.keyConversion);
+                p.keyConversion,
+                p.conversionTargetPool,
+                p.conversionTargetDate);
     }
 
     void applyTo(Project p) {
@@ -82,6 +87,8 @@ public record ProjectEdit(
                 fundingSources.isEmpty() ? EnumSet.noneOf(FundingSource.class) : EnumSet.copyOf(fundingSources);
         p.fromBeijing = fromBeijing;
         p.keyConversion = keyConversion;
+        p.conversionTargetPool = conversionTargetPool;
+        p.conversionTargetDate = conversionTargetDate;
     }
 
     private static Set<FundingSource> withNone(Set<FundingSource> sources) {

@@ -59,7 +59,9 @@ public class ProjectService {
             "plannedCompletion",
             "fundingSources",
             "fromBeijing",
-            "keyConversion");
+            "keyConversion",
+            "conversionTargetPool",
+            "conversionTargetDate");
 
     private final ProjectJournal journal;
     private final ObjectMapper json;
@@ -102,11 +104,14 @@ public class ProjectService {
                                 ? EnumSet.noneOf(FundingSource.class)
                                 : request.fundingSources(),
                         Boolean.TRUE.equals(request.fromBeijing()),
-                        Boolean.TRUE.equals(request.keyConversion()))
+                        Boolean.TRUE.equals(request.keyConversion()),
+                        request.conversionTargetPool(),
+                        request.conversionTargetDate())
                 .applyTo(project);
         project.poolSince = request.poolSince() != null
                 ? request.poolSince()
                 : request.pool() == Pool.BUILDING ? request.actualStart() : LocalDate.now();
+        project.admittedOn = project.poolSince;
         project.createdAt = Instant.now();
         project.createdBy = actor;
         project.updatedAt = project.createdAt;
@@ -248,19 +253,26 @@ public class ProjectService {
                     request.annualPlanInvestment(),
                     request.plannedStart(),
                     request.plannedCompletion()));
+            broken.addAll(ProjectRules.conversionTarget(
+                    Boolean.TRUE.equals(request.keyConversion()),
+                    request.conversionTargetPool(),
+                    request.conversionTargetDate()));
         }
         refuse(broken);
     }
 
     /** Refuses edited values the rules forbid for a project in {@code pool}, naming every field that breaks one. */
     public static void checkRules(ProjectEdit edit, Pool pool) {
-        refuse(ProjectRules.values(
+        List<ProjectRules.Violation> broken = new ArrayList<>(ProjectRules.values(
                 pool,
                 edit.planYear(),
                 edit.totalInvestment(),
                 edit.annualPlanInvestment(),
                 edit.plannedStart(),
                 edit.plannedCompletion()));
+        broken.addAll(ProjectRules.conversionTarget(
+                edit.keyConversion(), edit.conversionTargetPool(), edit.conversionTargetDate()));
+        refuse(broken);
     }
 
     private static void refuse(List<ProjectRules.Violation> broken) {

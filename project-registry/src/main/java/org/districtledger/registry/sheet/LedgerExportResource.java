@@ -81,6 +81,8 @@ public class LedgerExportResource {
                 p.fundingSources.stream().map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new)),
                 p.fromBeijing,
                 p.keyConversion,
+                p.conversionTargetPool == null ? null : p.conversionTargetPool.name(),
+                p.conversionTargetDate,
                 p.poolSince,
                 p.planYear);
     }

@@ -239,6 +239,8 @@ public class LedgerImportService {
                 funding(row),
                 row.fromBeijing(),
                 row.keyConversion(),
+                targetPool(row),
+                row.conversionTargetDate(),
                 row.poolSince());
     }
 
@@ -258,7 +260,13 @@ public class LedgerImportService {
                 row.plannedCompletion(),
                 funding(row),
                 row.fromBeijing(),
-                row.keyConversion());
+                row.keyConversion(),
+                targetPool(row),
+                row.conversionTargetDate());
+    }
+
+    private static Pool targetPool(LedgerRow row) {
+        return row.conversionTargetPool() == null ? null : Pool.valueOf(row.conversionTargetPool());
     }
 
     private static EnumSet<FundingSource> funding(LedgerRow row) {

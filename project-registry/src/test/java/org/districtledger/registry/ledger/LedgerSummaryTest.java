@@ -8,9 +8,13 @@ import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The summary of a small ledger whose answers were computed by hand (plan year 2031, used by no other test). */
 @QuarkusTest
@@ -59,6 +63,79 @@ class LedgerSummaryTest {
                 .body("annualPlanOver100Million.count", equalTo(1))
                 .body("totalOver1Billion.count", equalTo(2))
                 .body("keyConversionOver1Billion.count", equalTo(1));
+    }
+
+    /** The ledger as it stood on a day: without the projects admitted later, with the pools they were in then. */
+    @Test
+    void theLedgerAsItStoodOnADay() {
+        // in PREPARING since 2019-12-01, started on 2020-03-10
+        String started = register(SampleProjects.inPool("PREPARING", 2020, "9000.00", "3000.00")
+                .replace("\"planYear\"", "\"poolSince\": \"2019-12-01\", \"planYear\""));
+        milestone(started, "SITE_ENTERED", "2020-03-01");
+        milestone(started, "STARTED", "2020-03-10");
+        // in RESERVE since 2019-11-01, cancelled on 2020-02-01
+        String cancelled = register(SampleProjects.inPool("RESERVE", 2020, "50000.00", "1000.00")
+                .replace("\"planYear\"", "\"poolSince\": \"2019-11-01\", \"planYear\""));
+        given().contentType(ContentType.JSON)
+                .body("{\"to\": \"CANCELLED\", \"date\": \"2020-02-01\", \"reason\": \"企业投资意向调整\"}")
+                .when()
+                .post("/api/v1/projects/" + cancelled + "/conversions")
+                .then()
+                .statusCode(201);
+        // admitted on 2020-04-01
+        register(SampleProjects.inPool("PLANNING", 2020, "700.00", "70.00")
+                .replace("\"planYear\"", "\"poolSince\": \"2020-04-01\", \"planYear\""));
+
+        given().queryParam("year", 2020)
+                .queryParam("asOf", "2020-01-01")
+                .when()
+                .get("/api/v1/ledger/summary")
+                .then()
+                .statusCode(200)
+                .body("asOf", equalTo("2020-01-01"))
+                .body("projects.count", equalTo(2))
+                .body("projects.totalInvestment", equalTo(59000.00f))
+                .body("byPool.PREPARING.count", equalTo(1))
+                .body("byPool.RESERVE.count", equalTo(1))
+                .body("byPool.BUILDING.count", equalTo(0))
+                .body("byPool.PLANNING.count", equalTo(0))
+                .body("underConstructionAndNewStarts.annualPlanInvestment", equalTo(3000.00f))
+                .body("planning.annualPlanInvestment", equalTo(1000.00f));
+        given().queryParam("year", 2020)
+                .queryParam("asOf", "2020-03-10")
+                .when()
+                .get("/api/v1/ledger/summary")
+                .then()
+                .body("projects.count", equalTo(1))
+                .body("byPool.BUILDING.count", equalTo(1));
+        given().queryParam("year", 2020)
+                .when()
+                .get("/api/v1/ledger/summary")
+                .then()
+                .body("asOf", nullValue())
+                .body("projects.count", equalTo(2))
+                .body("byPool.BUILDING.count", equalTo(1))
+                .body("byPool.PLANNING.count", equalTo(1));
+
+        for (String bad : List.of("yesterday", "2020-02-30", "2019-12-31", "2021-01-01")) {
+            given().queryParam("year", 2020)
+                    .queryParam("asOf", bad)
+                    .when()
+                    .get("/api/v1/ledger/summary")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("asOf"));
+        }
+    }
+
+    private static void milestone(String code, String type, String date) {
+        given().contentType(ContentType.JSON)
+                .body("{\"type\": \"" + type + "\", \"date\": \"" + date + "\"}")
+                .when()
+                .post("/api/v1/projects/" + code + "/milestones")
+                .then()
+                .statusCode(201);
     }
 
     @Test

@@ -78,6 +78,29 @@ class ProjectResourceTest {
     }
 
     @Test
+    void aKeyConversionProjectKeepsItsConversionTarget() {
+        String code = given().contentType(ContentType.JSON)
+                .body(
+                        SampleProjects.preparingSchool(7100)
+                                .replace(
+                                        "\"planYear\"",
+                                        "\"keyConversion\": true, \"conversionTargetPool\": \"BUILDING\", \"conversionTargetDate\": \"2023-10-31\", \"planYear\""))
+                .when()
+                .post("/api/v1/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("code");
+        given().when()
+                .get("/api/v1/projects/" + code)
+                .then()
+                .statusCode(200)
+                .body("keyConversion", equalTo(true))
+                .body("conversionTargetPool", equalTo("BUILDING"))
+                .body("conversionTargetDate", equalTo("2023-10-31"));
+    }
+
+    @Test
     void anUnknownProjectIsAProblemNotFound() {
         given().when()
                 .get("/api/v1/projects/WQ-1999-9999")
@@ -110,6 +133,24 @@ class ProjectResourceTest {
                 "plan year");
         assertRefused(PREPARING_PROJECT.replace("\"PREPARING\"", "\"BUILDING\""), "actualStart", "");
         assertRefused(PREPARING_PROJECT.replace("12000.50", "99999"), "annualPlanInvestment", "");
+        assertRefused(
+                PREPARING_PROJECT.replace(
+                        "\"planYear\"",
+                        "\"conversionTargetPool\": \"BUILDING\", \"conversionTargetDate\": \"2023-10-31\", \"planYear\""),
+                "conversionTargetPool",
+                "key conversion");
+        assertRefused(
+                PREPARING_PROJECT.replace(
+                        "\"planYear\"",
+                        "\"keyConversion\": true, \"conversionTargetPool\": \"BUILDING\", \"planYear\""),
+                "conversionTargetDate",
+                "required with conversionTargetPool");
+        assertRefused(
+                PREPARING_PROJECT.replace(
+                        "\"planYear\"",
+                        "\"keyConversion\": true, \"conversionTargetPool\": \"PLANNING\", \"conversionTargetDate\": \"2023-10-31\", \"planYear\""),
+                "conversionTargetPool",
+                "RESERVE, PREPARING, BUILDING");
         assertRefused("{\"name\": ", "body", "malformed");
         given().queryParam("size", 1_000_000)
                 .when()

@@ -155,12 +155,16 @@ public final class LocalRun {
             OUT.printf(
                     "Simulating the weeks of 2023 up to %s: weekly reports, permits, starts, conversions, problems…%n",
                     settings.simulateUntil());
-            YearSimulator.Summary summary = new YearSimulator(registry, YearSimulator.SEED).simulate(until, week -> {
-                clock.moveTo(YearSimulator.monday(week).plusDays(6));
-                if (week % 5 == 0) {
-                    OUT.printf("  2023-W%02d%n", week);
-                }
-            });
+            // each week: the clock on its Monday while the task forces report (what they send is recorded in that
+            // week),
+            // then on its Sunday, when the weekly view of that week is what the Monday meeting sees
+            YearSimulator.Summary summary = new YearSimulator(registry, YearSimulator.SEED)
+                    .simulate(until, week -> clock.moveTo(YearSimulator.monday(week)), week -> {
+                        clock.moveTo(YearSimulator.monday(week).plusDays(6));
+                        if (week % 5 == 0) {
+                            OUT.printf("  2023-W%02d%n", week);
+                        }
+                    });
             LocalDate asOf = YearSimulator.monday(until).plusDays(6);
             OUT.printf(
                     "Sample ledger ready (%d s): %d projects, simulated to %s with %d requests; the tracker works as of %s%n",

@@ -85,6 +85,17 @@ public final class RegistryClient {
                 expected);
     }
 
+    /** A JSON merge patch of a project, if it is still at {@code version} (its ETag). */
+    public JsonNode patch(String path, long version, String body, int... expected) {
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", "application/merge-patch+json; charset=UTF-8")
+                        .header("If-Match", "\"" + version + "\"")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+                "PATCH " + path,
+                expected);
+    }
+
     public JsonNode upload(String path, byte[] file, String contentType, int... expected) {
         return send(
                 HttpRequest.newBuilder(base.resolve(path))

@@ -5,28 +5,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One leader and one task force for the sample's major projects (annual plan over 1亿元, or key conversion
- * projects over 10亿元), as the district assigns them by industrial chain; a few are left without, as happens.
+ * 一个项目、一名领导、一个专班: each of the sample's accountability projects (annual plan over 1亿元, or key conversion
+ * projects over 10亿元) gets its own task force, named after it and led by its lead department, and a district leader
+ * who answers for it; a leader answers for several, by the chains and sectors in his or her charge.
  */
 public final class SampleAssignments {
 
-    private static final Map<String, String[]> BY_CHAIN = Map.of(
-            "生物医药", new String[] {"张文华", "副区长", "生物医药产业专班", "区科技局"},
-            "高端装备", new String[] {"李建国", "常务副区长", "高端装备产业专班", "区工信局"},
-            "汽车及新能源汽车", new String[] {"李建国", "常务副区长", "汽车产业专班", "区工信局"},
-            "新材料", new String[] {"王海涛", "副区长", "新材料产业专班", "区工信局"},
-            "轻工", new String[] {"陈晓梅", "副区长", "消费升级专班", "区商务局"},
-            "云数据应用", new String[] {"赵志刚", "区长", "数字经济专班", "区发改委"},
-            "基础设施", new String[] {"刘振东", "副区长", "城市建设专班", "区住建委"},
-            "公共服务", new String[] {"孙丽娟", "副区长", "社会事业专班", "区教育局"});
+    /** A district leader: name, title, and the sign-in name of the demo user, if one. */
+    private record Leader(String name, String title, String account) {}
+
+    private static final Leader ZHAO = new Leader("赵志刚", "区长", null);
+    private static final Leader LI = new Leader("李建国", "常务副区长", null);
+    private static final Leader ZHOU = new Leader("周立军", "区委常委、副区长", null);
+    private static final Leader ZHANG = new Leader("张文华", "副区长", null);
+    private static final Leader WANG = new Leader("王海涛", "副区长", null);
+    private static final Leader CHEN = new Leader("陈晓梅", "副区长", null);
+    private static final Leader ZHENG = new Leader("郑宏", "副区长", null);
+    private static final Leader LIU = new Leader("刘振东", "副区长", "leader-liu");
+    private static final Leader WU = new Leader("吴国栋", "副区长", null);
+    private static final Leader SUN = new Leader("孙丽娟", "副区长", null);
+
+    /** The leaders in charge of each chain, taking its projects in turn. */
+    private static final Map<String, List<Leader>> BY_CHAIN = Map.ofEntries(
+            Map.entry("生物医药", List.of(ZHANG)),
+            Map.entry("高端装备", List.of(LI, ZHOU)),
+            Map.entry("汽车及新能源汽车", List.of(ZHOU)),
+            Map.entry("新材料", List.of(WANG)),
+            Map.entry("轻工", List.of(CHEN)),
+            Map.entry("现代服务业", List.of(CHEN, ZHENG)),
+            Map.entry("云数据应用", List.of(ZHAO, LI)),
+            Map.entry("基础设施", List.of(LIU, WU)),
+            Map.entry("公共服务", List.of(SUN)));
 
     private SampleAssignments() {}
 
-    /** Assigns the projects that need it, but every twentieth; returns how many were assigned. */
+    /** Assigns every project that needs it; returns how many were assigned. */
     public static int assign(URI tracker) {
         RegistryClient client = RegistryClient.asOffice(tracker);
         List<JsonNode> needing = new ArrayList<>();
@@ -44,18 +62,19 @@ public final class SampleAssignments {
                 break;
             }
         }
-        int assigned = 0;
+        Map<String, Integer> turns = new HashMap<>();
         for (int i = 0; i < needing.size(); i++) {
-            if (i % 20 == 19) {
-                continue;
-            }
             JsonNode p = needing.get(i);
-            String[] who = BY_CHAIN.getOrDefault(p.path("industryChain").asText(), BY_CHAIN.get("基础设施"));
-            // the demo users: 刘振东 signs in as leader-liu; officer-wang works in 城市建设专班, officer-li in 社会事业专班
-            String leaderAccount = "刘振东".equals(who[0]) ? ", \"account\": \"leader-liu\"" : "";
-            String officer = switch (who[2]) {
-                case "城市建设专班" -> ", {\"name\": \"王晓明\", \"role\": \"专班成员\", \"account\": \"officer-wang\"}";
-                case "社会事业专班" -> ", {\"name\": \"李静\", \"role\": \"专班成员\", \"account\": \"officer-li\"}";
+            String chain = p.path("industryChain").asText();
+            List<Leader> leaders = BY_CHAIN.getOrDefault(chain, List.of(ZHAO));
+            Leader leader = leaders.get(turns.merge(chain, 1, Integer::sum) % leaders.size());
+            String department = p.path("leadDepartment").asText("区发改委");
+            String taskForce = shortName(p.get("name").asText()) + "专班";
+            // the demo officers: officer-wang (区住建委) sits on the infrastructure task forces, officer-li on the public
+            // services'
+            String officer = switch (chain) {
+                case "基础设施" -> ", {\"name\": \"王晓明\", \"role\": \"专班成员\", \"account\": \"officer-wang\"}";
+                case "公共服务" -> ", {\"name\": \"李静\", \"role\": \"专班成员\", \"account\": \"officer-li\"}";
                 default -> "";
             };
             client.send(
@@ -65,10 +84,23 @@ public final class SampleAssignments {
                     {"leader": {"name": "%s", "title": "%s"%s},
                      "taskForce": {"name": "%s", "leadDepartment": "%s",
                                    "members": [{"name": "专班联络员%d", "role": "联络员", "contact": "022-2934%04d"}%s]}}
-                    """.formatted(who[0], who[1], leaderAccount, who[2], who[3], i + 1, i + 1, officer),
+                    """.formatted(
+                                    leader.name(),
+                                    leader.title(),
+                                    leader.account() == null ? "" : ", \"account\": \"" + leader.account() + "\"",
+                                    taskForce,
+                                    department,
+                                    i + 1,
+                                    i + 1,
+                                    officer),
                     200);
-            assigned++;
         }
-        return assigned;
+        return needing.size();
+    }
+
+    /** A project's name short enough for its task force's (at most 96 characters, without a trailing 项目/工程). */
+    static String shortName(String name) {
+        String stem = name.replaceAll("(项目|工程)$", "");
+        return stem.length() > 96 ? stem.substring(0, 96) : stem;
     }
 }

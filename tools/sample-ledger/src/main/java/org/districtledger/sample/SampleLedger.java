@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -27,7 +28,7 @@ public final class SampleLedger {
     public static final long SEED = 20230101L;
     public static final int YEAR = 2023;
 
-    static final String[] CHAINS = {"生物医药", "高端装备", "汽车及新能源汽车", "新材料", "轻工", "云数据应用", "基础设施", "公共服务"};
+    static final String[] CHAINS = {"生物医药", "高端装备", "汽车及新能源汽车", "新材料", "轻工", "云数据应用", "现代服务业", "基础设施", "公共服务"};
     static final String[] TOWNS = {
         "杨村街道",
         "下朱庄街道",
@@ -49,6 +50,7 @@ public final class SampleLedger {
         "上马台镇",
         "大黄堡镇",
         "石各庄镇",
+        "泗村店镇",
         "白古屯镇",
         "东马圈镇",
         "南蔡村镇",
@@ -82,15 +84,17 @@ public final class SampleLedger {
     private static final Group KEY_CONSTRUCTION =
             new Group("KEY_CONSTRUCTION", 40, 19, 0, 0, 1_274_000, 35, 144_000, 17_251_000, 0);
     private static final Group OTHER_UNDER_WAY = new Group(null, 156, 131, 0, 0, 2_111_000, 40, 864_500, -1, 0);
-    // 5 key reserve (251.2亿 total), 14 key planning (226.2亿); the other 67: together 117.3亿 annual
-    private static final Group KEY_RESERVE = new Group("KEY_RESERVE", 0, 0, 5, 0, 250_000, 5, 0, 2_512_000, 5);
-    private static final Group KEY_PLANNING =
-            new Group("KEY_PLANNING", 0, 0, 0, 14, 420_000, 12, 10_000, 2_262_000, 10);
-    private static final Group OTHER_PLANNING = new Group(null, 0, 0, 35, 32, 503_000, 17, 125_000, -1, 0);
+    // 5 key reserve (251.2亿 total), 14 key planning (226.2亿); the other 67: together 117.3亿 annual. The 15 key
+    // conversion projects (over 10亿 each) are not among the 109 with an annual plan over 1亿: 124 projects, each with
+    // its own leader and task force (一个项目、一名领导、一个专班)
+    private static final Group KEY_RESERVE = new Group("KEY_RESERVE", 0, 0, 5, 0, 40_000, 0, 40_000, 2_512_000, 5);
+    private static final Group KEY_PLANNING = new Group("KEY_PLANNING", 0, 0, 0, 14, 160_000, 2, 72_000, 2_262_000, 10);
+    private static final Group OTHER_PLANNING = new Group(null, 0, 0, 35, 32, 973_000, 32, 125_000, -1, 0);
 
     private final Random random = new Random(SEED);
     private final Names names = new Names(random);
     private int serial;
+    private final Set<String> usedNames = new HashSet<>();
 
     public static List<LedgerRow> generate() {
         return new SampleLedger().rows();
@@ -114,9 +118,9 @@ public final class SampleLedger {
         List<LedgerRow> rows = new ArrayList<>();
         rows.addAll(group(KEY_CONSTRUCTION, Named.KEY_CONSTRUCTION));
         rows.addAll(group(OTHER_UNDER_WAY, Named.OTHER_UNDER_WAY));
-        rows.addAll(group(KEY_RESERVE, List.of()));
+        rows.addAll(group(KEY_RESERVE, Named.KEY_RESERVE));
         rows.addAll(group(KEY_PLANNING, Named.KEY_PLANNING));
-        rows.addAll(group(OTHER_PLANNING, List.of()));
+        rows.addAll(group(OTHER_PLANNING, Named.OTHER_PLANNING));
         return rows;
     }
 
@@ -142,10 +146,10 @@ public final class SampleLedger {
             annual[i] = isBig[i] ? bigAnnual[b++] : smallAnnual[s++];
         }
 
-        // totals: exact sums where the report gives them; key conversion projects over 10亿
+        // totals: exact sums where the report gives them; key conversion projects over 10亿, not among the big ones
         boolean[] keyConversion = new boolean[n];
         for (int i = 0, k = 0; i < n && k < group.keyConversions; i++) {
-            if (isBig[i] || group.keyConversions == n) {
+            if (!isBig[i]) {
                 keyConversion[i] = true;
                 k++;
             }
@@ -164,7 +168,11 @@ public final class SampleLedger {
                         : 1.3 + random.nextDouble() * 3;
                 total[i] = Math.max(500, Math.round(annual[i] * factor));
                 if (group.category == null && total[i] > 99_000) {
-                    total[i] = Math.max(annual[i], 99_000); // big ones outside the city ledger stay under 10亿
+                    // big ones outside the city ledger stay under 10亿 where their annual plan allows, spread below it
+                    long floor = Math.max(annual[i] + annual[i] / 5, 50_000);
+                    total[i] = floor >= 99_000
+                            ? annual[i] + annual[i] / 4 + random.nextInt(20_000)
+                            : floor + random.nextInt((int) (99_000 - floor));
                 }
             }
         }
@@ -201,31 +209,63 @@ public final class SampleLedger {
         serial++;
         String chain = named != null ? named.chain() : CHAINS[random.nextInt(CHAINS.length)];
         String town = named != null && named.town() != null ? named.town() : TOWNS[random.nextInt(TOWNS.length)];
-        String name = named != null ? named.name() : names.project(town, chain);
+        String name = named != null ? named.name() : names.project(town, chain, total);
+        // a ledger names each project once (its task force is named after it)
+        for (int attempt = 0; named == null && usedNames.contains(name) && attempt < 10; attempt++) {
+            name = names.project(town, chain, total);
+        }
+        for (int section = 2; usedNames.contains(name); section++) {
+            name = name.replaceAll("（第\\d+标段）$", "") + "（第" + section + "标段）";
+        }
+        usedNames.add(name);
+        LocalDate namedCompletion = named != null ? named.plannedCompletion() : null;
         LocalDate poolSince;
         LocalDate plannedStart = null;
         LocalDate plannedCompletion = null;
         LocalDate actualStart = null;
         switch (pool) {
             case "BUILDING" -> {
-                actualStart = day(2020, 6, 2023, 3);
+                actualStart = day(2020, 6, 2022, 12); // the ledger as it stood on 1 January 2023
                 plannedStart = actualStart.minusDays(random.nextInt(40));
-                plannedCompletion = actualStart.plusMonths(12 + random.nextInt(36));
+                plannedCompletion = actualStart.plusMonths(18 + random.nextInt(36));
+                if (plannedCompletion.isBefore(LocalDate.of(2023, 4, 1)) && random.nextInt(30) != 0) {
+                    // under construction in 2023 means finishing from the spring on; one in thirty is already late
+                    plannedCompletion = day(2023, 4, 2025, 12);
+                }
+                if (namedCompletion != null) {
+                    plannedCompletion = namedCompletion;
+                    if (!actualStart.isBefore(namedCompletion.minusMonths(9))) {
+                        actualStart = namedCompletion.minusMonths(12 + random.nextInt(12));
+                        plannedStart = actualStart.minusDays(random.nextInt(40));
+                    }
+                }
                 poolSince = actualStart;
             }
             case "PREPARING" -> {
-                plannedStart = day(2023, 2, 2023, 11);
-                plannedCompletion = plannedStart.plusMonths(10 + random.nextInt(30));
-                poolSince = day(2022, 9, 2023, 1);
+                // 计划新开工: most planned for the spring (一季度、二季度集中开工), fewer for the autumn
+                int season = random.nextInt(100);
+                plannedStart = namedCompletion != null || season < 60
+                        ? day(2023, 2, 2023, 4)
+                        : season < 90 ? day(2023, 5, 2023, 7) : day(2023, 8, 2023, 10);
+                plannedCompletion =
+                        namedCompletion != null ? namedCompletion : plannedStart.plusMonths(10 + random.nextInt(30));
+                poolSince = day(2022, 9, 2022, 12);
             }
             case "RESERVE" -> {
                 plannedStart = random.nextBoolean() ? day(2024, 1, 2024, 12) : null;
-                poolSince = day(2021, 10, 2022, 12);
+                poolSince = day(2022, 9, 2022, 12);
             }
-            default -> poolSince = day(2022, 1, 2023, 1);
+            default -> poolSince = day(2022, 6, 2022, 12);
         }
         if (plannedStart != null && plannedCompletion == null && random.nextBoolean()) {
             plannedCompletion = plannedStart.plusMonths(18 + random.nextInt(24));
+        }
+        // 重点转化项目: by when each is to move on (储备→预备, 谋划→储备), spread over the year
+        String targetPool = null;
+        LocalDate targetDate = null;
+        if (keyConversion) {
+            targetPool = pool.equals("PLANNING") ? "RESERVE" : "PREPARING";
+            targetDate = day(2023, 5, 2023, 12);
         }
         boolean publicWorks = chain.equals("基础设施") || chain.equals("公共服务");
         Set<String> funding = new LinkedHashSet<>();
@@ -250,7 +290,7 @@ public final class SampleLedger {
                 null,
                 name,
                 nationalCode,
-                names.owner(chain, name, publicWorks),
+                named != null && named.owner() != null ? named.owner() : names.owner(chain, name, publicWorks),
                 town,
                 chain,
                 pool,
@@ -260,10 +300,12 @@ public final class SampleLedger {
                 plannedStart,
                 plannedCompletion,
                 actualStart,
-                names.department(chain),
+                named != null && named.department() != null ? named.department() : names.department(chain, name),
                 funding,
                 named != null && named.fromBeijing(),
                 keyConversion,
+                targetPool,
+                targetDate,
                 poolSince,
                 YEAR);
     }

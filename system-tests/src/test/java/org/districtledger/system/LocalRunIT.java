@@ -183,6 +183,29 @@ class LocalRunIT {
                         .statusCode(),
                 "the registry finds the ledger as it was");
         assertEquals(200, get(inTracker).statusCode(), "the tracker finds its read model as it was");
+
+        // killed hard, the run command leaves its PostgreSQL, Kafka and services running; the next start on the same
+        // data folder stops them and goes on
+        long postmaster = postmasterPid(data);
+        List<ProcessHandle> children = launcher.process.descendants().toList();
+        launcher.process.destroyForcibly();
+        assertTrue(launcher.process.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL left behind");
+        launcher = system.startAgain("third-run.out");
+        launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofMinutes(3));
+        assertTrue(launcher.log().contains("left behind"), launcher.log());
+        assertFalse(
+                ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the old PostgreSQL stopped");
+        for (ProcessHandle child : children) {
+            assertFalse(
+                    child.isAlive(),
+                    "left running: " + child.info().commandLine().orElse(String.valueOf(child.pid())));
+        }
+        assertEquals(
+                200,
+                get(URI.create("http://localhost:" + registryPort + "/api/v1/projects/" + code))
+                        .statusCode(),
+                "the ledger as it was, after a hard kill");
         launcher.interrupt();
         assertTrue(launcher.process.waitFor(90, TimeUnit.SECONDS));
     }

@@ -69,7 +69,9 @@ public class HttpProblemResponses {
     public Response json(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String reason;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof UnstorableText.UnstorableTextException) {
+            reason = UnstorableText.REASON;
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             reason = "unknown field";
         } else if (e instanceof InvalidFormatException format) {

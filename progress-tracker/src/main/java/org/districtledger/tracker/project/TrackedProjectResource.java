@@ -39,7 +39,7 @@ public class TrackedProjectResource {
     @Operation(summary = "Lists tracked projects, by ledger code, one page at a time")
     public TrackedProjectPage list(
             @QueryParam("pool") String pool,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return readModel.list(pool, page, size);
     }

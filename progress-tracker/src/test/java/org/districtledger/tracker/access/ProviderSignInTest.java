@@ -35,6 +35,8 @@ class ProviderSignInTest {
                     Map.entry("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus"),
                     Map.entry("quarkus.oidc.client-id", "district-ledger"),
                     Map.entry("quarkus.oidc.token.issuer", "https://server.example.com"),
+                    // the stand-in provider's tokens name this audience
+                    Map.entry("quarkus.oidc.token.audience", "https://server.example.com"),
                     Map.entry("quarkus.oidc.web.auth-server-url", "${keycloak.url}/realms/quarkus"),
                     Map.entry("quarkus.oidc.web.client-id", "district-ledger"),
                     Map.entry("quarkus.oidc.web.application-type", "web-app"),

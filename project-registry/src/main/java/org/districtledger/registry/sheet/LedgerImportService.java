@@ -13,6 +13,7 @@ import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectEdit;
 import org.districtledger.registry.project.ProjectService;
 import org.districtledger.runtime.Failures;
+import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.sheet.LedgerColumns;
 import org.districtledger.sheet.LedgerRow;
 import org.districtledger.sheet.LedgerSheetReader;
@@ -38,6 +39,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class LedgerImportService {
+
+    /** Seconds an import's transaction may take. */
+    private static final int TIMEOUT_SECONDS = 1800;
 
     private static final Logger LOG = Logger.getLogger(LedgerImportService.class);
     private static final int PROGRESS_EVERY = 25;
@@ -77,10 +81,35 @@ public class LedgerImportService {
                 Instant.now());
     }
 
-    /** Checks the file, then imports it as a job running in the background. */
+    /**
+     * Checks the file, then imports it as a job running in the background; one import at a time, whichever replica
+     * takes it (a second one while the first runs is a 409), and the file is matched against the ledger as the last
+     * import left it.
+     */
     public ImportView start(byte[] content, String actor) {
-        List<Planned> plan = check(content);
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+        record Started(ImportJob job, List<Planned> plan) {}
+        Started started = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob.getEntityManager()
+                    .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('ledger-import'))")
+                    .getSingleResult();
+            // a job left RUNNING by a service that stopped mid-import wrote nothing (one transaction): it failed
+            ImportJob.update(
+                    "status = ?1, failure = ?2, finishedAt = ?3 where status = ?4 and createdAt < ?5",
+                    ImportJob.Status.FAILED,
+                    "导入中断，未写入任何数据 / the import was interrupted and wrote nothing",
+                    Instant.now(),
+                    ImportJob.Status.RUNNING,
+                    Instant.now().minusSeconds(TIMEOUT_SECONDS + 60));
+            ImportJob running = ImportJob.<ImportJob>find("status", ImportJob.Status.RUNNING)
+                    .firstResult();
+            if (running != null) {
+                throw HttpProblemException.conflict(
+                        "import",
+                        "an import of the ledger is running (" + running.id + ", " + running.rowsDone + " of "
+                                + running.rowsTotal + " rows, by " + running.createdBy
+                                + "); wait until it is done, then import again");
+            }
+            List<Planned> plan = check(content);
             ImportJob created = new ImportJob();
             created.id = UUID.randomUUID();
             created.status = ImportJob.Status.RUNNING;
@@ -88,10 +117,10 @@ public class LedgerImportService {
             created.createdBy = actor;
             created.createdAt = Instant.now();
             created.persist();
-            return created;
+            return new Started(created, plan);
         });
-        worker.submit(() -> run(job.id, plan, actor));
-        return ImportView.of(job);
+        worker.submit(() -> run(started.job().id, started.plan(), actor));
+        return ImportView.of(started.job());
     }
 
     public Optional<ImportView> find(UUID id) {
@@ -105,7 +134,7 @@ public class LedgerImportService {
 
     private void run(UUID id, List<Planned> plan, String actor) {
         try {
-            QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
                 int done = 0;
                 for (Planned planned : plan) {
                     apply(planned, actor);

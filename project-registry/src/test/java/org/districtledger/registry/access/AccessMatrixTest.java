@@ -213,6 +213,7 @@ class AccessMatrixTest {
         bad.put("tampered", Tokens.tampered());
         bad.put("signed with another key", Tokens.foreignKey("office", "ADMIN"));
         bad.put("from another issuer", Tokens.wrongIssuer("office", "ADMIN"));
+        bad.put("for another system (audience)", Tokens.otherAudience("office", "ADMIN"));
         bad.put("alg=none", Tokens.unsigned());
         bad.put("not a token", "not-a-token");
         List<String> wrong = new ArrayList<>();

@@ -152,6 +152,32 @@ class ProjectResourceTest {
                 "conversionTargetPool",
                 "RESERVE, PREPARING, BUILDING");
         assertRefused("{\"name\": ", "body", "malformed");
+        // text PostgreSQL cannot store: a NUL character in the body, a query or a path
+        assertRefused(PREPARING_PROJECT.replace("杨村第四小学", "杨村\\u0000小学"), "name", "NUL");
+        assertRefused(
+                PREPARING_PROJECT.replace("\"ownerUnit\": \"区教育局\"", "\"ownerUnit\": \"区\\u0000教育局\""),
+                "ownerUnit",
+                "NUL");
+        given().queryParam("q", "小学\0")
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("q"));
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/api/v1/projects/WQ-2023-%00")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("code"));
+        given().queryParam("page", Integer.MAX_VALUE)
+                .when()
+                .get("/api/v1/projects")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("page"));
         given().queryParam("size", 1_000_000)
                 .when()
                 .get("/api/v1/projects")

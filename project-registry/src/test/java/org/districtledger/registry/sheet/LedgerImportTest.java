@@ -66,7 +66,18 @@ class LedgerImportTest {
                 .body("dryRun", equalTo(true));
         assertEquals(before.getInt("projects.count"), summary().getInt("projects.count"), "a dry run writes nothing");
 
-        JsonPath job = runImport(csv, "text/csv");
+        String location = startImport(csv, "text/csv");
+        // a second click while it runs is refused: two imports at once would create the projects twice
+        given().contentType("text/csv")
+                .body(csv)
+                .when()
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("import"))
+                .body("detail", containsString("running"));
+        JsonPath job = awaitImport(location, csv);
         assertEquals(432, job.getInt("created"));
         JsonPath after = summary();
         assertDelta(before, after, "projects.count", 432);
@@ -192,7 +203,11 @@ class LedgerImportTest {
     }
 
     private static JsonPath runImport(byte[] file, String type) {
-        String location = given().contentType(type)
+        return awaitImport(startImport(file, type), file);
+    }
+
+    private static String startImport(byte[] file, String type) {
+        return given().contentType(type)
                 .body(file)
                 .when()
                 .post("/api/v1/imports")
@@ -201,6 +216,9 @@ class LedgerImportTest {
                 .body("rowsTotal", equalTo(LedgerSheetReader.read(file).rows().size()))
                 .extract()
                 .header("Location");
+    }
+
+    private static JsonPath awaitImport(String location, byte[] file) {
         await().atMost(Duration.ofSeconds(120))
                 .until(() -> !"RUNNING".equals(given().get(location).path("status")));
         return given().get(location)

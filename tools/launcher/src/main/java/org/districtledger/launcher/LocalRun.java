@@ -67,6 +67,12 @@ public final class LocalRun {
 
     private void start() {
         long started = System.nanoTime();
+        List<String> leftBehind = LeftBehind.stop(settings.dataDirectory());
+        if (!leftBehind.isEmpty()) {
+            OUT.printf(
+                    "Stopped %d processes a previous run on %s left behind: %s%n",
+                    leftBehind.size(), settings.dataDirectory(), leftBehind);
+        }
         checkPortsFree();
         OUT.printf(
                 "Starting PostgreSQL on %d and Kafka on %d, data in %s%n",
@@ -264,7 +270,8 @@ public final class LocalRun {
                     .normalize();
             Path data = Paths.get(env.getOrDefault(
                             "LEDGER_DATA_DIR", home.resolve(".local-data").toString()))
-                    .toAbsolutePath();
+                    .toAbsolutePath()
+                    .normalize();
             return new Settings(
                     home,
                     data,
@@ -323,6 +330,8 @@ public final class LocalRun {
                                 "-Xmx512m",
                                 "-XX:+UseSerialGC",
                                 "-XX:TieredStopAtLevel=1",
+                                // marks it as this data folder's, so that a later run finds it if this one is killed
+                                "-Dledger.run.data=" + LeftBehind.mark(settings.dataDirectory()),
                                 "-jar",
                                 jar.toString())
                         .redirectErrorStream(true);

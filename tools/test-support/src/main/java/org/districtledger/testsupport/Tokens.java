@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public final class Tokens {
 
+    /** The audience the services accept. */
+    public static final String AUDIENCE = "district-ledger";
+
     /** The demo identity's issuer, which the services accept in the tests. */
     public static final String ISSUER = "https://district-ledger.local/demo";
 
@@ -23,6 +26,7 @@ public final class Tokens {
     /** A good token for the user with these roles. */
     public static String of(String user, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .upn(user)
                 .preferredUserName(user)
                 .subject(user)
@@ -34,6 +38,7 @@ public final class Tokens {
     /** Signed with the right key, but it ran out an hour ago. */
     public static String expired(String user, String... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .upn(user)
                 .groups(Set.of(roles))
                 .issuedAt(Instant.now().minusSeconds(7200))
@@ -41,9 +46,22 @@ public final class Tokens {
                 .sign();
     }
 
+    /** Signed with the right key and issuer, but for another system (another audience). */
+    public static String otherAudience(String user, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .audience("budget-system")
+                .upn(user)
+                .preferredUserName(user)
+                .subject(user)
+                .groups(Set.of(roles))
+                .expiresIn(3600)
+                .sign();
+    }
+
     /** Signed with the right key by someone claiming to be another issuer. */
     public static String wrongIssuer(String user, String... roles) {
         return Jwt.issuer("https://login.example.com/realms/elsewhere")
+                .audience(AUDIENCE)
                 .upn(user)
                 .groups(Set.of(roles))
                 .expiresIn(3600)

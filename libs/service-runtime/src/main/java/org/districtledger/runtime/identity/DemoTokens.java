@@ -14,6 +14,9 @@ import java.util.Set;
 @ApplicationScoped
 public class DemoTokens {
 
+    /** The audience the services accept (quarkus.oidc.token.audience). */
+    public static final String AUDIENCE = "district-ledger";
+
     private final DemoIdentity demo;
 
     public DemoTokens(DemoIdentity demo) {
@@ -40,6 +43,7 @@ public class DemoTokens {
                 new HashSet<>(Arrays.asList(demo.users().getOrDefault(user, "").split("\\s*,\\s*")));
         roles.remove("");
         return Jwt.issuer(demo.issuer())
+                .audience(AUDIENCE)
                 .upn(user)
                 .preferredUserName(user)
                 .subject(user)

@@ -45,6 +45,18 @@ public record CloudEventRecord(String id, String type, String source, String sub
                 record.value());
     }
 
+    /**
+     * The record, if it comes from the one producer that may write it; one claiming another source cannot be applied
+     * (it goes to the dead-letter topic with this reason).
+     */
+    public CloudEventRecord from(String producer) {
+        if (!producer.equals(source)) {
+            throw new UnreadableRecordException(
+                    "ce_source is '" + source + "': only " + producer + " writes these events; not applied");
+        }
+        return this;
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name, boolean required) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {

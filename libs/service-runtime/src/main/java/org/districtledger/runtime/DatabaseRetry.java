@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Runs a consumer's transaction again while the database is unreachable, so that a good record waits rather
- * than going to the dead-letter topic. Any other failure is the caller's.
+ * Runs a consumer's transaction again while the database cannot take it for now (unreachable, restarting, out of
+ * connections, a deadlock), so that a good record waits rather than going to the dead-letter topic. Any other
+ * failure is the caller's.
  */
 @ApplicationScoped
 public class DatabaseRetry {
@@ -22,8 +23,13 @@ public class DatabaseRetry {
         this.interval = interval;
     }
 
+    /**
+     * Runs the work until it succeeds or fails for a reason other than a transient one ({@link Failures#isTransient}):
+     * again after 100 ms, then twice as long each time, up to {@code ledger.reachability.retry}.
+     */
     public <T> T untilReachable(String what, Supplier<T> work) throws InterruptedException {
         boolean waiting = false;
+        long pause = Math.min(100, interval.toMillis());
         while (true) {
             try {
                 T result = work.get();
@@ -32,16 +38,17 @@ public class DatabaseRetry {
                 }
                 return result;
             } catch (RuntimeException e) {
-                if (!Failures.isConnectionFailure(e)) {
+                if (!Failures.isTransient(e)) {
                     throw e;
                 }
                 if (!waiting) {
                     LOG.warnf(
-                            "Cannot apply %s: database unreachable (%s); retrying every %d s",
+                            "Cannot apply %s for now (%s); trying again, at most every %d s",
                             what, Failures.rootMessage(e), interval.toSeconds());
                     waiting = true;
                 }
-                Thread.sleep(interval.toMillis());
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, interval.toMillis());
             }
         }
     }

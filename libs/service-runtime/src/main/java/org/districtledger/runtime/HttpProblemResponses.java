@@ -104,13 +104,15 @@ public class HttpProblemResponses {
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        if (Failures.isConnectionFailure(e)) {
-            LOG.warnf("Request to %s failed: database unreachable (%s)", path(uri), Failures.rootMessage(e));
+        if (Failures.isTransient(e)) {
+            LOG.warnf(
+                    "Request to %s failed: the database cannot take it for now (%s)",
+                    path(uri), Failures.rootMessage(e));
             return respond(HttpProblem.of(
                     503,
                     "unavailable",
                     "Service unavailable",
-                    "The database is unreachable; try again shortly",
+                    "The database cannot take the request for now; nothing was written; try again shortly",
                     path(uri)));
         }
         LOG.error("Request failed", e);

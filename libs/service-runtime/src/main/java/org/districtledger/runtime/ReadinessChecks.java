@@ -1,12 +1,17 @@
 package org.districtledger.runtime;
 
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the schema is migrated and Kafka answers. (The datasource check comes with Agroal.) */
+/**
+ * Readiness is what a service needs to serve: its database, migrated (the datasource check comes with Agroal).
+ * Kafka is not: the registry's writes wait in its outbox and the tracker serves what it has applied, so a broker
+ * outage takes no replica out of service. Kafka's state is reported under wellness ({@code /q/health/well}).
+ */
 @ApplicationScoped
 public class ReadinessChecks {
 
@@ -22,7 +27,7 @@ public class ReadinessChecks {
     }
 
     @Produces
-    @Readiness
+    @Wellness
     @ApplicationScoped
     HealthCheck kafka(ServerReachability reachability) {
         return () -> HealthCheckResponse.named("Kafka")

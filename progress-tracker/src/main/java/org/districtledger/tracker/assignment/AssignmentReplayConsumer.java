@@ -39,7 +39,7 @@ public class AssignmentReplayConsumer {
         CloudEventRecord event;
         AssignmentView announced;
         try {
-            event = CloudEventRecord.read(record);
+            event = CloudEventRecord.read(record).from("/progress-tracker");
             if (!AlertEventType.ASSIGNMENT_CHANGED.cloudEventType().equals(event.type())) {
                 return;
             }

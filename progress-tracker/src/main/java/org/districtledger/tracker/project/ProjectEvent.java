@@ -25,11 +25,14 @@ import java.util.UUID;
 public record ProjectEvent(
         UUID id, String type, String code, Instant time, long sequence, JsonNode change, JsonNode project) {
 
+    /** The only producer of project events: the registry's outbox relay. */
+    public static final String REGISTRY = "/project-registry";
+
     public static final String TYPE_PREFIX = "ledger.project.";
 
     /** Reads a record, or says exactly why it cannot be read. */
     public static ProjectEvent read(ConsumerRecord<String, String> record, ObjectMapper json) {
-        CloudEventRecord event = CloudEventRecord.read(record);
+        CloudEventRecord event = CloudEventRecord.read(record).from(REGISTRY);
         UUID id;
         try {
             id = UUID.fromString(event.id());

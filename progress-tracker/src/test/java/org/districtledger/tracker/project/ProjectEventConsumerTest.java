@@ -145,6 +145,39 @@ class ProjectEventConsumerTest {
         }
     }
 
+    @Test
+    void anEventClaimingAnotherSourceIsNotAppliedAndGoesToTheDeadLetterTopicWithTheReason() {
+        ConsumerTask<String, String> dlq = kafka.consumeStrings()
+                .withGroupId("dlq-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics("ledger.project-events.tracker-dlq");
+        try {
+            String forged = nextCode();
+            send(EventContract.record(
+                    RegistryEvents.TOPIC,
+                    "/someone-else",
+                    ProjectEventType.REGISTERED.cloudEventType(),
+                    forged,
+                    RegistryEvents.registered(UUID.randomUUID(), forged, 1, "BUILDING")
+                            .value()));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> dlq.getRecords().stream().anyMatch(r -> forged.equals(r.key())));
+            String reason = new String(
+                    dlq.getRecords().stream()
+                            .filter(r -> forged.equals(r.key()))
+                            .findFirst()
+                            .orElseThrow()
+                            .headers()
+                            .lastHeader("dead-letter-reason")
+                            .value(),
+                    StandardCharsets.UTF_8);
+            assertTrue(reason.contains("ce_source is '/someone-else'"), reason);
+            given().when().get("/api/v1/projects/" + forged).then().statusCode(404);
+        } finally {
+            dlq.stop();
+        }
+    }
+
     private void send(ProducerRecord<String, String> record) {
         kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
     }

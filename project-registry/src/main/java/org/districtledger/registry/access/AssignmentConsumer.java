@@ -43,7 +43,8 @@ public class AssignmentConsumer {
                         .equals(new String(type.value(), StandardCharsets.UTF_8))) {
             return;
         }
-        CloudEventRecord event = CloudEventRecord.read(record);
+        // only the tracker announces assignments: one claiming another source grants nothing
+        CloudEventRecord event = CloudEventRecord.read(record).from("/progress-tracker");
         AssignmentAnnounced announced;
         try {
             // the event's data is {code, sequence, assignment, previous}: the assignment as it now stands is inside

@@ -10,6 +10,7 @@ import org.districtledger.contract.ApprovalEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.UnreadableRecordException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,17 +23,23 @@ public class ApprovalConsumer {
     private final ApprovalService approvals;
     private final DatabaseRetry retry;
     private final ObjectMapper json;
+    private final String bureau;
 
-    public ApprovalConsumer(ApprovalService approvals, DatabaseRetry retry, ObjectMapper json) {
+    public ApprovalConsumer(
+            ApprovalService approvals,
+            DatabaseRetry retry,
+            ObjectMapper json,
+            @ConfigProperty(name = "ledger.approval.source", defaultValue = "/approval-bureau") String bureau) {
         this.approvals = approvals;
         this.retry = retry;
+        this.bureau = bureau;
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Incoming("approval-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        CloudEventRecord event = CloudEventRecord.read(record);
+        CloudEventRecord event = CloudEventRecord.read(record).from(bureau);
         if (!ApprovalEventType.GRANTED.cloudEventType().equals(event.type())) {
             throw new UnreadableRecordException(
                     "ce_type " + event.type() + " is not " + ApprovalEventType.GRANTED.cloudEventType());

@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.districtledger.contract.AlertEventType;
 import org.districtledger.registry.RegistryInfrastructure;
@@ -319,8 +320,54 @@ class AccessMatrixTest {
                 .path("code");
     }
 
+    /** An assignment event from someone who is not the tracker: it grants nothing and goes to the dead-letter topic. */
+    @Test
+    void aForgedAssignmentGrantsNothing() throws Exception {
+        String c = register(SampleProjects.inPool("BUILDING", 2023, "60000.00", "20000.00"));
+        announce(c, 1, "社会事业专班", null, "officer-li");
+        awaitAccess(c, 1);
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            var dlq = kafka.consumeStrings()
+                    .withGroupId("forged-" + c)
+                    .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .fromTopics("ledger.tracker-alerts.registry-dlq");
+            try {
+                announceAs("/someone-else", c, 2, "社会事业专班", "officer-wang", "officer-wang");
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> dlq.getRecords().stream().anyMatch(r -> c.equals(r.key())));
+                String reason = new String(
+                        dlq.getRecords().stream()
+                                .filter(r -> c.equals(r.key()))
+                                .findFirst()
+                                .orElseThrow()
+                                .headers()
+                                .lastHeader("dead-letter-reason")
+                                .value(),
+                        StandardCharsets.UTF_8);
+                assertTrue(reason.contains("ce_source"), reason);
+            } finally {
+                dlq.stop();
+            }
+        }
+        awaitAccess(c, 1);
+        given().auth()
+                .oauth2(Tokens.of("officer-wang", "OFFICER"))
+                .contentType(ContentType.JSON)
+                .body("{\"investmentCompleted\": 1.00, \"imageProgressPercent\": 5, \"siteStatus\": \"STARTED\"}")
+                .when()
+                .put("/api/v1/projects/" + c + "/progress/2023-W12")
+                .then()
+                .statusCode(403);
+    }
+
     /** The tracker's ledger.assignment.changed.v1 for a project, as it publishes it. */
     private void announce(String code, long version, String taskForce, String leaderAccount, String... members) {
+        announceAs("/progress-tracker", code, version, taskForce, leaderAccount, members);
+    }
+
+    /** An assignment event as the tracker publishes it, from the source given. */
+    private void announceAs(
+            String source, String code, long version, String taskForce, String leaderAccount, String... members) {
         StringBuilder people = new StringBuilder();
         for (String member : members) {
             people.append(people.isEmpty() ? "" : ", ")
@@ -340,11 +387,7 @@ class AccessMatrixTest {
         String data = "{\"code\": \"" + code + "\", \"sequence\": " + (version + 1) + ", \"assignment\": " + assignment
                 + ", \"previous\": null}";
         ProducerRecord<String, String> record = EventContract.record(
-                "ledger.tracker-alerts",
-                "/progress-tracker",
-                AlertEventType.ASSIGNMENT_CHANGED.cloudEventType(),
-                code,
-                data);
+                "ledger.tracker-alerts", source, AlertEventType.ASSIGNMENT_CHANGED.cloudEventType(), code, data);
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
             kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
         }

@@ -17,8 +17,6 @@ import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProject;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -121,8 +119,7 @@ public class AssignmentService {
         assignment.persist();
         AssignmentHistory history = AssignmentHistory.of(assignment);
         // a replay records it on the day it was first made, unless the clock is set
-        history.recordedOn =
-                clock.setDate().orElse(LocalDate.ofInstant(assignment.changedAt, ZoneId.of("Asia/Shanghai")));
+        history.recordedOn = clock.setDate().orElse(clock.dateOf(assignment.changedAt));
         history.persist();
         changes.fire(new ProjectsChanged(Set.of(assignment.projectCode), clock.today()));
         return true;

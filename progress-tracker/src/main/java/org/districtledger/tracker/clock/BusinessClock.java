@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -38,6 +39,16 @@ public class BusinessClock {
     @Transactional
     public LocalDate today() {
         return setDate().orElseGet(() -> LocalDate.now(zone));
+    }
+
+    /** The district's time zone, which turns instants into business dates. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The district's date of an instant (when something happened, as the calendar had it). */
+    public LocalDate dateOf(Instant at) {
+        return LocalDate.ofInstant(at, zone);
     }
 
     /** The date the clock was set to, if it was. */

@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.Set;
 public class ReadModel {
 
     private static final Logger LOG = Logger.getLogger(ReadModel.class);
-    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
 
     /** What applying an event did. */
     public enum Result {
@@ -83,8 +81,8 @@ public class ReadModel {
      * The business date an event is recorded on: the clock's, when it is set (a simulation, a meeting "as of" a day),
      * else the district's date of the event itself, so that a replay records each event on the day it was first.
      */
-    private static LocalDate recordedOn(ProjectEvent event, LocalDate clockDate) {
-        return clockDate != null ? clockDate : LocalDate.ofInstant(event.time(), DISTRICT);
+    private LocalDate recordedOn(ProjectEvent event, LocalDate clockDate) {
+        return clockDate != null ? clockDate : clock.dateOf(event.time());
     }
 
     private Result apply(ProjectEvent event, LocalDate recordedOn) {
@@ -101,7 +99,7 @@ public class ReadModel {
             if (project == null) {
                 project = new TrackedProject();
                 project.code = event.code();
-                project.registeredOn = LocalDate.ofInstant(event.time(), DISTRICT);
+                project.registeredOn = clock.dateOf(event.time());
             }
             if (event.sequence() > expected) {
                 project.sequenceGaps++;
@@ -180,7 +178,7 @@ public class ReadModel {
                 .executeUpdate();
     }
 
-    private static void applyChange(ProjectEvent event, String poolBefore, LocalDate recordedOn) {
+    private void applyChange(ProjectEvent event, String poolBefore, LocalDate recordedOn) {
         JsonNode change = event.change();
         switch (event.type()) {
             case "ledger.project.procedure-updated.v1" -> {
@@ -249,8 +247,7 @@ public class ReadModel {
                 conversion.toPool = change.hasNonNull("to")
                         ? change.path("to").asText()
                         : event.project().path("pool").asText();
-                conversion.convertedOn =
-                        change.hasNonNull("date") ? date(change, "date") : LocalDate.ofInstant(event.time(), DISTRICT);
+                conversion.convertedOn = change.hasNonNull("date") ? date(change, "date") : clock.dateOf(event.time());
                 conversion.forwardByOne = change.path("forwardByOne").asBoolean(false);
                 conversion.persist();
             }

@@ -9,6 +9,7 @@ import org.districtledger.tracker.flag.FlagHistory;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,7 +75,8 @@ record LedgerOnDay(
         }
     }
 
-    static LedgerOnDay load(EntityManager entities, LocalDate day) {
+    /** What was known on {@code day}; assignments from before business dates were kept count from the day they changed, in {@code zone}. */
+    static LedgerOnDay load(EntityManager entities, LocalDate day, ZoneId zone) {
         Map<String, ProjectOnDay> projects = new LinkedHashMap<>();
         for (Object row : entities.createNativeQuery(
                         "SELECT DISTINCT ON (project_code) project_code, sequence, name, pool, city_category,"
@@ -106,10 +108,11 @@ record LedgerOnDay(
         for (Object row : entities.createNativeQuery(
                         "SELECT DISTINCT ON (project_code) project_code, leader_name, leader_title, task_force_name,"
                                 + " lead_department FROM assignment_history"
-                                + " WHERE COALESCE(recorded_on, CAST(changed_at AT TIME ZONE 'Asia/Shanghai' AS DATE)) <= ?1"
+                                + " WHERE COALESCE(recorded_on, CAST(changed_at AT TIME ZONE ?2 AS DATE)) <= ?1"
                                 + " ORDER BY project_code, version DESC",
                         Object[].class)
                 .setParameter(1, day)
+                .setParameter(2, zone.getId())
                 .getResultList()) {
             Object[] c = (Object[]) row;
             if (projects.containsKey((String) c[0])) {

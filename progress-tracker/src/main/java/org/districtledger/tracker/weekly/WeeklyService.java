@@ -114,7 +114,7 @@ public class WeeklyService {
         LocalDate yearStart = LocalDate.of(year, 1, 1);
 
         // what the tracker knew on the as-of day: the projects (a later one is not in it), their assignments, flags
-        LedgerOnDay known = LedgerOnDay.load(entities, asOf);
+        LedgerOnDay known = LedgerOnDay.load(entities, asOf, clock.zone());
         Map<String, LedgerOnDay.AssignmentOnDay> assignments = known.assignments();
         Map<String, ProjectOnDay> projects = new LinkedHashMap<>();
         Map<String, String> pools = new HashMap<>();

@@ -7,11 +7,11 @@ import io.quarkus.test.security.TestSecurity;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.districtledger.contract.ProjectEventType;
 import org.districtledger.testsupport.EventContract;
+import org.districtledger.tracker.AlertsTopic;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -110,10 +109,7 @@ class ProjectEventConsumerTest {
 
     @Test
     void aPoisonedRecordGoesToTheDeadLetterTopicAndTheNextGoodOneIsApplied() {
-        ConsumerTask<String, String> dlq = kafka.consumeStrings()
-                .withGroupId("dlq-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("ledger.project-events.tracker-dlq");
+        ConsumerTask<String, String> dlq = deadLetters();
         try {
             String poisoned = nextCode();
             send(EventContract.offContract(
@@ -125,14 +121,7 @@ class ProjectEventConsumerTest {
             String good = nextCode();
             send(RegistryEvents.registered(UUID.randomUUID(), good, 1, "PLANNING"));
 
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> dlq.getRecords().stream().anyMatch(r -> poisoned.equals(r.key())));
-            ConsumerRecord<String, String> dead = dlq.getRecords().stream()
-                    .filter(r -> poisoned.equals(r.key()))
-                    .findFirst()
-                    .orElseThrow();
-            String reason =
-                    new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            String reason = deadLetterReason(dlq, poisoned);
             assertTrue(reason.contains("not JSON"), "the reason says why: " + reason);
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> given().when()
@@ -147,10 +136,7 @@ class ProjectEventConsumerTest {
 
     @Test
     void anEventClaimingAnotherSourceIsNotAppliedAndGoesToTheDeadLetterTopicWithTheReason() {
-        ConsumerTask<String, String> dlq = kafka.consumeStrings()
-                .withGroupId("dlq-" + UUID.randomUUID())
-                .withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics("ledger.project-events.tracker-dlq");
+        ConsumerTask<String, String> dlq = deadLetters();
         try {
             String forged = nextCode();
             send(EventContract.record(
@@ -160,22 +146,32 @@ class ProjectEventConsumerTest {
                     forged,
                     RegistryEvents.registered(UUID.randomUUID(), forged, 1, "BUILDING")
                             .value()));
-            await().atMost(Duration.ofSeconds(20))
-                    .until(() -> dlq.getRecords().stream().anyMatch(r -> forged.equals(r.key())));
-            String reason = new String(
-                    dlq.getRecords().stream()
-                            .filter(r -> forged.equals(r.key()))
-                            .findFirst()
-                            .orElseThrow()
-                            .headers()
-                            .lastHeader("dead-letter-reason")
-                            .value(),
-                    StandardCharsets.UTF_8);
+            String reason = deadLetterReason(dlq, forged);
             assertTrue(reason.contains("ce_source is '/someone-else'"), reason);
             given().when().get("/api/v1/projects/" + forged).then().statusCode(404);
         } finally {
             dlq.stop();
         }
+    }
+
+    /** The tracker's dead-letter topic, read from the start. */
+    private ConsumerTask<String, String> deadLetters() {
+        return kafka.consumeStrings()
+                .withGroupId("dlq-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics("ledger.project-events.tracker-dlq");
+    }
+
+    /** Waits for the project's record on the dead-letter topic and answers why it is there. */
+    private static String deadLetterReason(ConsumerTask<String, String> dlq, String code) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> dlq.getRecords().stream().anyMatch(r -> code.equals(r.key())));
+        return AlertsTopic.header(
+                dlq.getRecords().stream()
+                        .filter(r -> code.equals(r.key()))
+                        .findFirst()
+                        .orElseThrow(),
+                "dead-letter-reason");
     }
 
     private void send(ProducerRecord<String, String> record) {

@@ -2,7 +2,6 @@ package org.districtledger.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,7 +35,6 @@ final class LeftBehind {
                 // PostgreSQL's backends go with their postmaster: only the postmaster is stopped
                 .filter(p -> !isPostgres(p)
                         || p.parent().map(parent -> !isPostgres(parent)).orElse(true))
-                .sorted(Comparator.comparing(LeftBehind::isPostgres))
                 .toList();
         found.stream()
                 .flatMap(p -> p.parent().stream())

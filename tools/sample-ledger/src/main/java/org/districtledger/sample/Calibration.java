@@ -2,6 +2,7 @@ package org.districtledger.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.districtledger.contract.IsoWeek;
+import org.districtledger.contract.Pool;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -202,8 +203,9 @@ public final class Calibration {
         }
     }
 
+    /** A pool's place in the funnel (谋划→储备→预备→建设), or -1 for one beside it (suspended, cancelled…). */
     private static int funnel(String pool) {
-        return List.of("PLANNING", "RESERVE", "PREPARING", "BUILDING").indexOf(pool);
+        return Pool.FUNNEL.indexOf(Pool.valueOf(pool));
     }
 
     private static BigDecimal share(long part, long whole) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.apache.kafka.common.acl.AclBinding;
+import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.localstack.LedgerTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -43,7 +46,14 @@ class DeploymentConfigTest {
             "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD",
+            "LEDGER_MIGRATION_USERNAME",
+            "LEDGER_MIGRATION_PASSWORD",
             "KAFKA_BOOTSTRAP_SERVERS",
+            "KAFKA_SECURITY_PROTOCOL",
+            "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_JAAS_CONFIG",
+            "KAFKA_SSL_TRUSTSTORE_TYPE",
+            "KAFKA_SSL_TRUSTSTORE_LOCATION",
             "QUARKUS_OIDC_AUTH_SERVER_URL",
             "QUARKUS_OIDC_CLIENT_ID");
     private static final Map<String, String> DATABASES =
@@ -160,6 +170,8 @@ class DeploymentConfigTest {
         assertTopics(created);
         String sql = Files.readString(HOME.resolve("deploy/compose/postgres-init.sql"));
         DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE DATABASE " + db + " OWNER " + db), db));
+        // the service runs as a role of its own, not the schema's owner
+        DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE ROLE " + db + "_app LOGIN"), db));
     }
 
     @Test
@@ -209,9 +221,23 @@ class DeploymentConfigTest {
                             .at("/spec/bootstrap/initdb/database")
                             .asText());
             assertEquals(
+                    cluster + "-runtime",
+                    env(container, "QUARKUS_DATASOURCE_USERNAME")
+                            .at("/valueFrom/secretKeyRef/name")
+                            .asText(),
+                    "runs as the cluster's runtime role");
+            assertEquals(
                     cluster + "-app",
-                    container.at("/env/0/valueFrom/secretKeyRef/name").asText(),
-                    "the login from the operator's secret");
+                    env(container, "LEDGER_MIGRATION_USERNAME")
+                            .at("/valueFrom/secretKeyRef/name")
+                            .asText(),
+                    "migrates as the owner, from the operator's secret");
+            assertEquals(
+                    service,
+                    env(container, "KAFKA_SASL_JAAS_CONFIG")
+                            .at("/valueFrom/secretKeyRef/name")
+                            .asText(),
+                    "signs in to Kafka as its own KafkaUser");
             assertEquals(
                     port,
                     find(documents, "Service", service).at("/spec/ports/0/port").asText());
@@ -267,6 +293,85 @@ class DeploymentConfigTest {
             }
         }
         return documents;
+    }
+
+    @Test
+    void kafkaIdentitiesAreTheSameInTheLocalStackComposeAndKubernetes() throws IOException {
+        Set<String> expected = new TreeSet<>();
+        for (AclBinding acl : KafkaIdentities.acls()) {
+            expected.add(acl(
+                    acl.entry().principal(),
+                    acl.pattern().resourceType().name(),
+                    acl.pattern().name(),
+                    acl.pattern().patternType().name(),
+                    acl.entry().operation().name()));
+        }
+
+        JsonNode compose =
+                new YAMLMapper().readTree(HOME.resolve("docker-compose.yml").toFile());
+        String init = compose.at("/services/kafka-init/command/0").asText();
+        Set<String> composed = new TreeSet<>();
+        Matcher line = Pattern.compile(
+                        "--allow-principal (User:\\S+) ((?:--operation \\S+ )+)--(topic|group) (\\S+) --resource-pattern-type (\\S+)")
+                .matcher(init);
+        while (line.find()) {
+            for (String operation :
+                    line.group(2).replace("--operation", "").trim().split("\\s+")) {
+                composed.add(acl(line.group(1), line.group(3), line.group(4), line.group(5), operation));
+            }
+        }
+        assertEquals(expected, composed, "docker-compose.yml's ACLs are KafkaIdentities'");
+        for (KafkaIdentities.Identity identity : KafkaIdentities.ALL) {
+            assertTrue(
+                    init.contains(
+                            "--entity-type users --entity-name " + identity.name() + " --add-config \"SCRAM-SHA-512="),
+                    "compose makes the SCRAM user " + identity.name());
+        }
+        assertFalse(
+                compose.at("/services/kafka/environment/KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")
+                        .asText()
+                        .contains(":PLAINTEXT"),
+                "no listener lets anyone in");
+
+        Set<String> declared = new TreeSet<>();
+        Set<String> users = new TreeSet<>();
+        for (JsonNode user : documents(HOME.resolve("deploy/k8s/base/kafka.yaml"))) {
+            if (!user.path("kind").asText().equals("KafkaUser")) {
+                continue;
+            }
+            String name = user.at("/metadata/name").asText();
+            users.add(name);
+            assertEquals("scram-sha-512", user.at("/spec/authentication/type").asText());
+            for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                for (JsonNode operation : acl.get("operations")) {
+                    declared.add(acl(
+                            "User:" + name,
+                            acl.at("/resource/type").asText(),
+                            acl.at("/resource/name").asText(),
+                            acl.at("/resource/patternType").asText().equals("prefix") ? "prefixed" : "literal",
+                            operation.asText()));
+                }
+            }
+        }
+        assertEquals(expected, declared, "the KafkaUsers' ACLs are KafkaIdentities'");
+        assertEquals(
+                new TreeSet<>(KafkaIdentities.ALL.stream()
+                        .map(KafkaIdentities.Identity::name)
+                        .toList()),
+                users);
+    }
+
+    private static String acl(String principal, String type, String name, String pattern, String operation) {
+        return String.join("|", principal, type, name, pattern, operation).toLowerCase(Locale.ROOT);
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        for (JsonNode variable : container.path("env")) {
+            if (variable.path("name").asText().equals(name)) {
+                return variable;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + container.path("env"));
     }
 
     private static JsonNode find(List<JsonNode> documents, String kind, String name) {

@@ -3,11 +3,13 @@ package org.districtledger.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A service's REST API, called as a client would. */
 final class Http {
@@ -72,6 +74,23 @@ final class Http {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** A request as the office; its status, or -1 when no answer came (the service is down or too slow). */
+    int status(String method, String path, String body) throws Exception {
+        try {
+            return CLIENT.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json; charset=UTF-8")
+                                    .header("Authorization", "Bearer " + token())
+                                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException noAnswer) {
+            return -1;
+        }
     }
 
     JsonNode send(String method, String path, String body, int expected) throws Exception {

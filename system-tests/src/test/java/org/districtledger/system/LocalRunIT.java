@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.sample.LedgerImportCli;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ class LocalRunIT {
                 "weeks of reports of " + someone);
         assertEquals(
                 432,
-                projectsOnTheTopic(env.get("LEDGER_KAFKA_PORT")),
+                projectsOnTheTopic(env.get("LEDGER_KAFKA_PORT"), system.data),
                 "every project's events are on ledger.project-events");
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
@@ -211,19 +213,23 @@ class LocalRunIT {
     }
 
     /** How many projects have events on ledger.project-events, read from the start as another system would. */
-    private static int projectsOnTheTopic(String kafkaPort) {
+    private static int projectsOnTheTopic(String kafkaPort, Path data) {
         Set<String> codes = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        // as another district system would: the read-only identity whose password the run command keeps
+        Map<String, Object> config =
+                new HashMap<>(KafkaIdentities.in(data).clientConfig(KafkaIdentities.DISTRICT_READER.name()));
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 "127.0.0.1:" + kafkaPort,
                 ConsumerConfig.GROUP_ID_CONFIG,
-                "run-command-test-" + System.nanoTime(),
+                "district-reader-run-command-test-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()))) {
+                StringDeserializer.class.getName()));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of("ledger.project-events"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (codes.size() < 432 && System.nanoTime() < deadline) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.districtledger.localstack.KafkaIdentities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class ReplicasAndReplayIT {
                 "each loaded project: registered and " + WEEKS + " reports");
 
         Map<String, List<Long>> published = published(
-                running.servers.kafka().bootstrapServers(),
+                running.servers.kafka().clientConfig(KafkaIdentities.DISTRICT_READER.name()),
                 expected.values().stream().mapToInt(Long::intValue).sum());
         expected.forEach((code, last) -> assertEquals(
                 LongStream.rangeClosed(1, last).boxed().toList(),
@@ -242,19 +243,19 @@ class ReplicasAndReplayIT {
     }
 
     /** Each project's event sequence numbers, in the order a consumer reads them from ledger.project-events. */
-    private static Map<String, List<Long>> published(String bootstrap, int expected) throws Exception {
+    private static Map<String, List<Long>> published(Map<String, Object> reader, int expected) throws Exception {
         Map<String, List<Long>> sequences = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
+        Map<String, Object> config = new HashMap<>(reader);
+        config.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG,
-                "replicas-test",
+                "district-reader-replicas-test",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()))) {
+                StringDeserializer.class.getName()));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of("ledger.project-events"));
             int read = 0;
             long quietUntil = 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.FreePorts;
+import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.localstack.LocalInfrastructure;
 
 import java.io.IOException;
@@ -28,13 +29,22 @@ final class RunningServices implements AutoCloseable {
         this.data = data;
         servers = LocalInfrastructure.start(new LocalInfrastructure.Settings(data.resolve("servers"), 0, 0, 0));
         for (String database : databases) {
-            servers.postgres().ensureDatabase(database, database, database);
+            servers.postgres().ensureServiceDatabase(database);
         }
     }
 
     /** Starts a service on its own port with the database given, and waits until it is ready. */
     Http start(String module, String database, Map<String, String> extra) throws Exception {
         return launch(module, database, extra, false).awaitReady();
+    }
+
+    /** A service started for a test: its process, to kill, and its address. */
+    record Service(ChildProcess process, Http http) {}
+
+    /** Starts a service as {@link #start} does, and answers its process as well. */
+    Service startService(String module, String database, Map<String, String> extra) throws Exception {
+        Starting starting = launch(module, database, extra, false);
+        return new Service(starting.process(), starting.awaitReady());
     }
 
     /** Starts a service as {@link #start} does, fully compiled: for a benchmark. */
@@ -80,10 +90,14 @@ final class RunningServices implements AutoCloseable {
         int port = FreePorts.pick();
         Map<String, String> env = new HashMap<>(extra);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", servers.postgres().jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", database);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database);
+        env.putAll(servers.postgres().serviceEnvironment(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
+        env.putAll(servers.kafka()
+                .identities()
+                .serviceEnvironment(
+                        module.equals("project-registry")
+                                ? KafkaIdentities.REGISTRY.name()
+                                : KafkaIdentities.TRACKER.name()));
         env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
         env.putAll(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
         ChildProcess service =

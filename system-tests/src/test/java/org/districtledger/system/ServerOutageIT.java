@@ -2,7 +2,9 @@ package org.districtledger.system;
 
 import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.FreePorts;
+import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.localstack.LocalInfrastructure;
+import org.districtledger.localstack.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,11 +57,16 @@ class ServerOutageIT {
             int httpPort = FreePorts.pick();
             Map<String, String> env =
                     new HashMap<>(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+            // the credentials the servers will check once they are up (kept in their data folder)
+            env.putAll(KafkaIdentities.in(data.resolve("servers"))
+                    .serviceEnvironment(
+                            database.equals("registry")
+                                    ? KafkaIdentities.REGISTRY.name()
+                                    : KafkaIdentities.TRACKER.name()));
+            env.putAll(PostgresServer.serviceEnvironment(jdbcUrl(postgresPort, database), database));
             env.putAll(Map.of(
                     "QUARKUS_HTTP_PORT",
                     String.valueOf(httpPort),
-                    "QUARKUS_DATASOURCE_JDBC_URL",
-                    jdbcUrl(postgresPort, database),
                     "KAFKA_BOOTSTRAP_SERVERS",
                     "127.0.0.1:" + kafkaPort,
                     "LEDGER_REACHABILITY_INTERVAL",
@@ -88,7 +95,7 @@ class ServerOutageIT {
         servers = LocalInfrastructure.start(
                 new LocalInfrastructure.Settings(data.resolve("servers"), postgresPort, kafkaPort, 0));
         for (String database : started.keySet()) {
-            servers.postgres().ensureDatabase(database, database, database);
+            servers.postgres().ensureServiceDatabase(database);
         }
         for (var each : started.entrySet()) {
             URI readiness = ready.get(each.getKey());

@@ -3,20 +3,30 @@ package org.districtledger.sheet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProjectRules;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
+import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -49,6 +59,20 @@ public final class LedgerSheetReader {
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
     private static final int MAX_TEXT = 200;
 
+    /** The most data rows a sheet may have: a city's ledger, with room to spare. */
+    static final int MAX_ROWS = 50_000;
+
+    private static final int MAX_COLUMNS = 64;
+    private static final int MAX_CELLS = MAX_ROWS * 32;
+    /** Excel's own limit of a cell's text. */
+    private static final int MAX_CELL_TEXT = 32_767;
+
+    static {
+        // an xlsx entry may expand to at most 100 times its compressed size (POI's default ratio) and 200 MB in all
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+    }
+
     private LedgerSheetReader() {}
 
     public static Result read(byte[] content) {
@@ -75,67 +99,154 @@ public final class LedgerSheetReader {
     }
 
     private static Result readXlsx(byte[] content) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
-            if (sheet == null || sheet.getPhysicalNumberOfRows() == 0) {
+        // streamed (POI's event API): the sheet's XML is never held as a tree, and a file that expands far beyond
+        // itself, or has more rows or columns than a ledger ever has, is refused as soon as that shows
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            if (!sheets.hasNext()) {
                 return failed("工作表为空", "the sheet is empty");
             }
-            for (CellRangeAddress merged : sheet.getMergedRegions()) {
-                if (merged.getFirstRow() == 0) {
-                    return failed(
-                            "第1行是合并单元格的标题行：请删除标题行，使表头位于第1行",
-                            "row 1 is a merged title row: delete it so that the headers are in row 1");
-                }
+            RowCollector rows = new RowCollector();
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new SheetHandler(
+                        reader.getStylesTable(), new ReadOnlySharedStringsTable(pkg, false), rows, new RawValues()));
+                parser.parse(new InputSource(sheet));
             }
-            DataFormatter formatter = new DataFormatter();
-            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
-            List<String> headers = new ArrayList<>();
-            for (int c = 0; c < headerRow.getLastCellNum(); c++) {
-                Cell cell = headerRow.getCell(c);
-                headers.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+            if (rows.mergedTitle) {
+                return failed(
+                        "第1行是合并单元格的标题行：请删除标题行，使表头位于第1行",
+                        "row 1 is a merged title row: delete it so that the headers are in row 1");
             }
-            List<Map<String, Object>> records = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
-            for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null) {
-                    continue;
-                }
-                Map<String, Object> record = new HashMap<>();
-                boolean any = false;
-                for (int c = 0; c < headers.size(); c++) {
-                    Cell cell = row.getCell(c);
-                    Object value = cellValue(cell, formatter);
-                    if (value != null && !(value instanceof String text && text.isBlank())) {
-                        any = true;
-                        record.put(headers.get(c), value);
-                    }
-                }
-                if (any) {
-                    records.add(record);
-                    lines.add(r + 1);
-                }
+            if (rows.headers == null) {
+                return failed("工作表为空", "the sheet is empty");
             }
-            return check(headers, records, lines);
-        } catch (IOException | RuntimeException e) {
-            return failed("无法读取该 Excel 文件：" + e.getMessage(), "the Excel file cannot be read: " + e.getMessage());
+            return check(rows.headers, rows.records, rows.lines);
+        } catch (SheetTooLarge e) {
+            return failed(e.zh, e.en);
+        } catch (IOException | SAXException | OpenXML4JException | ParserConfigurationException | RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage());
+            if (why.contains("Zip bomb") || why.contains("ratio") || why.contains("exceeds the max")) {
+                return failed(
+                        "该 Excel 文件解压后过大（疑似压缩炸弹），拒绝读取",
+                        "the Excel file expands far beyond its size (a zip bomb?): refused");
+            }
+            return failed("无法读取该 Excel 文件：" + why, "the Excel file cannot be read: " + why);
         }
     }
 
-    private static Object cellValue(Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return null;
+    /** The rows of the first sheet as its XML streams by, each cell under its column's header. */
+    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        List<String> headers;
+        final List<Map<String, Object>> records = new ArrayList<>();
+        final List<Integer> lines = new ArrayList<>();
+        boolean mergedTitle;
+        private Map<String, Object> record;
+        private List<String> headerCells;
+        private int rowNum;
+        private int cells;
+
+        @Override
+        public void startRow(int rowNum) {
+            if (records.size() >= MAX_ROWS) {
+                throw new SheetTooLarge(
+                        "数据行超过 " + MAX_ROWS + " 行，请分批导入", "more than " + MAX_ROWS + " data rows: import in parts");
+            }
+            this.rowNum = rowNum;
+            if (headers == null) {
+                headerCells = new ArrayList<>();
+            } else {
+                record = new HashMap<>();
+            }
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC ->
-                DateUtil.isCellDateFormatted(cell)
-                        ? cell.getLocalDateTimeCellValue().toLocalDate()
-                        : BigDecimal.valueOf(cell.getNumericCellValue());
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";
-            default -> formatter.formatCellValue(cell);
-        };
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            if (++cells > MAX_CELLS) {
+                throw new SheetTooLarge(
+                        "单元格超过 " + MAX_CELLS + " 个，请分批导入", "more than " + MAX_CELLS + " cells: import in parts");
+            }
+            int column = reference == null ? -1 : new CellReference(reference).getCol();
+            if (column >= MAX_COLUMNS) {
+                throw new SheetTooLarge(
+                        "列数超过 " + MAX_COLUMNS + " 列，不是项目台账", "more than " + MAX_COLUMNS + " columns: not a ledger");
+            }
+            if (value != null && value.length() > MAX_CELL_TEXT) {
+                throw new SheetTooLarge(
+                        "第" + (rowNum + 1) + "行有单元格超过 " + MAX_CELL_TEXT + " 个字符",
+                        "row " + (rowNum + 1) + " has a cell longer than " + MAX_CELL_TEXT + " characters");
+            }
+            if (headers == null) {
+                while (headerCells.size() < column) {
+                    headerCells.add("");
+                }
+                headerCells.add(value == null ? "" : value.strip());
+            } else if (column >= 0 && column < headers.size() && value != null && !value.isBlank()) {
+                record.put(headers.get(column), value);
+            }
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (headers == null) {
+                headers = headerCells;
+            } else if (!record.isEmpty()) {
+                records.add(record);
+                lines.add(rowNum + 1);
+            }
+        }
+    }
+
+    /** POI's sheet handler, which also notes a merged region in row 1 (a title row above the headers). */
+    private static final class SheetHandler extends XSSFSheetXMLHandler {
+        private final RowCollector rows;
+
+        SheetHandler(StylesTable styles, ReadOnlySharedStringsTable strings, RowCollector rows, DataFormatter values) {
+            super(styles, null, strings, rows, values, false);
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if ("mergeCell".equals(localName) && attributes.getValue("ref") != null) {
+                if (CellRangeAddress.valueOf(attributes.getValue("ref")).getFirstRow() == 0) {
+                    rows.mergedTitle = true;
+                }
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+    }
+
+    /**
+     * A cell's value as the ledger reads it, not as it is displayed: a date as yyyy-MM-dd, a number exactly (no
+     * thousands separators, no rounding to the cell's format), true and false as 是 and 否.
+     */
+    private static final class RawValues extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value).toLocalDate().toString();
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** A sheet beyond what a ledger ever is: refused before it is read to its end. */
+    private static final class SheetTooLarge extends RuntimeException {
+        final String zh;
+        final String en;
+
+        SheetTooLarge(String zh, String en) {
+            super(en, null, false, false);
+            this.zh = zh;
+            this.en = en;
+        }
     }
 
     private static Result readCsv(String text) {

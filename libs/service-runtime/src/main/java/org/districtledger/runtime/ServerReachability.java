@@ -3,6 +3,7 @@ package org.districtledger.runtime;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,13 +14,14 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Watches whether PostgreSQL and Kafka answer. Each change is one log line naming the server; readiness is
- * DOWN while Kafka is unreachable (see {@link ReadinessChecks}). Background work (the outbox relay, scheduled rules) asks here first, so an
+ * Watches whether PostgreSQL and Kafka answer. Each change is one log line naming the server; Kafka's state is
+ * reported under wellness, not readiness (see {@link ReadinessChecks}). Background work (the outbox relay, scheduled rules) asks here first, so an
  * outage does not fill the log with stack traces.
  */
 @ApplicationScoped
@@ -35,6 +37,11 @@ public class ServerReachability {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** The kafka.* settings every channel gets, sign-in (SASL) included. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private volatile Boolean kafkaUp;
     private volatile Boolean postgresUp;
@@ -115,12 +122,19 @@ public class ServerReachability {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "reachability",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000));
+            Map<String, Object> config = new HashMap<>();
+            // signs in as the service does
+            kafkaConfig.forEach((key, value) -> {
+                if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                    config.put(key, value);
+                }
+            });
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "reachability");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+            config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+            admin = Admin.create(config);
         }
         return admin;
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.districtledger.contract.AlertEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
+import org.districtledger.runtime.UnreadableRecordException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -46,10 +47,11 @@ public class AssignmentReplayConsumer {
             JsonNode body = json.readTree(event.data());
             announced = json.treeToValue(body.path("assignment"), AssignmentView.class);
         } catch (RuntimeException | JsonProcessingException e) {
+            // to ledger.tracker-alerts.tracker-dlq, with the reason (failure-strategy=dead-letter-queue)
             LOG.warnf(
-                    "Skipped an unreadable record on ledger.tracker-alerts (offset %d): %s",
+                    "An unreadable record on ledger.tracker-alerts (offset %d) goes to the dead-letter topic: %s",
                     record.offset(), e.getMessage());
-            return;
+            throw new UnreadableRecordException(e.getMessage());
         }
         retry.untilReachable("the assignment of " + announced.projectCode(), () -> assignments.restore(announced));
     }

@@ -1,6 +1,8 @@
 package org.districtledger.tracker.project;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +24,10 @@ import java.util.Set;
 
 /**
  * Applies the registry's events to the tracker's copy of each project, each event once, in each project's
- * order: a repeated event is skipped by its id, an old one by its sequence number, and a gap is counted. The
- * projects a batch changed have their flags evaluated in the same transaction.
+ * order: a repeated event is skipped by its id and an old one by its sequence number. An event that comes before
+ * an earlier one of its project is parked ({@link ParkedEvent}): the project waits, the others flow, and the parked
+ * events are applied in order as soon as the missing one arrives, or when an operator releases the gap
+ * ({@link #release}). The projects a batch changed have their flags evaluated in the same transaction.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -34,15 +38,19 @@ public class ReadModel {
     public enum Result {
         APPLIED,
         DUPLICATE,
-        OUTDATED
+        OUTDATED,
+        /** It came before an earlier event of its project, and waits for it. */
+        PARKED
     }
 
     private final Event<ProjectsChanged> changes;
     private final BusinessClock clock;
+    private final ObjectMapper json;
 
-    public ReadModel(Event<ProjectsChanged> changes, BusinessClock clock) {
+    public ReadModel(Event<ProjectsChanged> changes, BusinessClock clock, ObjectMapper json) {
         this.changes = changes;
         this.clock = clock;
+        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** Applies a batch of events in one transaction, then announces the projects they changed (their flags are evaluated in it). */
@@ -69,6 +77,7 @@ public class ReadModel {
             results.add(result);
             if (result == Result.APPLIED) {
                 changed.add(event.code());
+                applyParked(event.code(), clockDate);
             }
         }
         if (evaluateFlags && !changed.isEmpty()) {
@@ -86,36 +95,38 @@ public class ReadModel {
     }
 
     private Result apply(ProjectEvent event, LocalDate recordedOn) {
-        if (ProcessedEvent.findById(event.id()) != null) {
+        if (ProcessedEvent.findById(event.id()) != null || ParkedEvent.findById(event.id()) != null) {
             return Result.DUPLICATE;
         }
         // locked: the rules (on another thread, when the clock is set) change the same row
         TrackedProject project = TrackedProject.findById(event.code(), LockModeType.PESSIMISTIC_WRITE);
         long expected = project == null ? 1 : project.lastSequence + 1;
-        Result result;
-        if (event.sequence() < expected) {
-            result = Result.OUTDATED;
-        } else {
-            if (project == null) {
-                project = new TrackedProject();
-                project.code = event.code();
-                project.registeredOn = clock.dateOf(event.time());
-            }
-            if (event.sequence() > expected) {
-                project.sequenceGaps++;
-                LOG.warnf(
-                        "Events of %s are missing: expected sequence %d, got %d (%s); applied the newer state",
-                        event.code(), expected, event.sequence(), event.type());
-            }
-            String poolBefore = project.pool;
-            copyState(event, project);
-            project.persist();
-            recordVersion(project, recordedOn);
-            applyChange(event, poolBefore, recordedOn);
-            TimelineEntry.add(
-                    event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
-            result = Result.APPLIED;
+        if (event.sequence() > expected) {
+            park(event, expected);
+            return Result.PARKED;
         }
+        Result result = event.sequence() < expected ? Result.OUTDATED : applyNext(event, project, recordedOn);
+        processed(event, result);
+        return result;
+    }
+
+    /** Applies the event that follows the project's last one (or the first of a new project). */
+    private Result applyNext(ProjectEvent event, TrackedProject project, LocalDate recordedOn) {
+        if (project == null) {
+            project = new TrackedProject();
+            project.code = event.code();
+            project.registeredOn = clock.dateOf(event.time());
+        }
+        String poolBefore = project.pool;
+        copyState(event, project);
+        project.persist();
+        recordVersion(project, recordedOn);
+        applyChange(event, poolBefore, recordedOn);
+        TimelineEntry.add(event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
+        return Result.APPLIED;
+    }
+
+    private static void processed(ProjectEvent event, Result result) {
         ProcessedEvent processed = new ProcessedEvent();
         processed.eventId = event.id();
         processed.projectCode = event.code();
@@ -124,7 +135,102 @@ public class ReadModel {
         processed.outcome = result == Result.APPLIED ? ProcessedEvent.Outcome.APPLIED : ProcessedEvent.Outcome.OUTDATED;
         processed.processedAt = Instant.now();
         processed.persist();
-        return result;
+    }
+
+    private void park(ProjectEvent event, long expected) {
+        if (ParkedEvent.count("projectCode", event.code()) == 0) {
+            TimelineEntry.add(
+                    event.code(),
+                    event.time(),
+                    TimelineEntry.Kind.EVENT,
+                    "parked",
+                    "缺少第 " + expected + " 号事件，第 " + event.sequence() + " 号及以后的事件暂缓应用，等待补齐或人工放行");
+        }
+        ParkedEvent.of(event, expected, json).persist();
+        LOG.warnf(
+                "Events of %s are missing: expected sequence %d, got %d (%s); parked it until the missing one comes"
+                        + " or an operator releases the gap",
+                event.code(), expected, event.sequence(), event.type());
+    }
+
+    /** Applies the project's parked events that now follow its last one, in order. */
+    private void applyParked(String code, LocalDate clockDate) {
+        while (true) {
+            TrackedProject project = TrackedProject.findById(code);
+            List<ParkedEvent> parked = ParkedEvent.list("projectCode = ?1 order by sequence", code);
+            if (parked.isEmpty() || parked.get(0).sequence > project.lastSequence + 1) {
+                return;
+            }
+            ParkedEvent next = parked.get(0);
+            ProjectEvent event = next.event(json);
+            next.delete();
+            Result result = event.sequence() == project.lastSequence + 1
+                    ? applyNext(event, project, recordedOn(event, clockDate))
+                    : Result.OUTDATED;
+            processed(event, result);
+        }
+    }
+
+    /** The projects whose events wait for a missing one, the oldest wait first. */
+    public List<ParkedProject> parked() {
+        return ParkedEvent.getEntityManager()
+                .createQuery(
+                        "select p.projectCode, min(p.expectedSequence), min(p.sequence), count(p), min(p.parkedAt)"
+                                + " from ParkedEvent p group by p.projectCode order by min(p.parkedAt)",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(row -> new ParkedProject(
+                        (String) row[0], (Long) row[1], (Long) row[2], ((Number) row[3]).intValue(), (Instant) row[4]))
+                .toList();
+    }
+
+    /**
+     * An operator's release of a parked project: the missing events are given up for lost (the registry's later
+     * state carries what they changed in the project itself), the parked ones are applied in order, and the release
+     * is kept in the audit trail. An event that turns up later is then outdated.
+     */
+    @Transactional
+    public GapRelease release(String code, String reason, String actor) {
+        TrackedProject project = TrackedProject.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        List<ParkedEvent> parked = ParkedEvent.list("projectCode = ?1 order by sequence", code);
+        if (parked.isEmpty()) {
+            throw HttpProblemException.notFound("Parked project", code);
+        }
+        long missingFrom = project == null ? 1 : project.lastSequence + 1;
+        long missingTo = parked.get(0).sequence - 1;
+        LocalDate clockDate = clock.setDate().orElse(null);
+        int applied = 0;
+        for (ParkedEvent next : parked) {
+            ProjectEvent event = next.event(json);
+            next.delete();
+            project = TrackedProject.findById(code);
+            long expected = project == null ? 1 : project.lastSequence + 1;
+            Result result;
+            if (event.sequence() < expected) {
+                result = Result.OUTDATED;
+            } else {
+                result = applyNext(event, project, recordedOn(event, clockDate));
+                if (event.sequence() > expected) {
+                    TrackedProject.<TrackedProject>findById(code).sequenceGaps++;
+                }
+                applied++;
+            }
+            processed(event, result);
+        }
+        GapRelease release = GapRelease.record(code, missingFrom, missingTo, applied, reason, actor);
+        TimelineEntry.add(
+                code,
+                release.releasedAt,
+                TimelineEntry.Kind.EVENT,
+                "gap-released",
+                actor + " 放行：第 " + missingFrom + "–" + missingTo + " 号事件视为缺失，已应用暂缓的 " + applied + " 条事件（" + reason
+                        + "）");
+        LOG.warnf(
+                "%s released %s: events %d–%d given up, %d parked events applied (%s)",
+                actor, code, missingFrom, missingTo, applied, reason);
+        changes.fire(new ProjectsChanged(Set.of(code), clock.today()));
+        return release;
     }
 
     /** A project's story in the tracker, oldest first, or a 404 if the tracker does not know the project. */

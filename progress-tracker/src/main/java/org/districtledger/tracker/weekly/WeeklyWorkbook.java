@@ -1,10 +1,13 @@
 package org.districtledger.tracker.weekly;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellPropertyType;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
@@ -220,7 +223,14 @@ final class WeeklyWorkbook {
             } else if (value instanceof Long || value instanceof Integer) {
                 row.createCell(c).setCellValue(((Number) value).doubleValue());
             } else if (value != null) {
-                row.createCell(c).setCellValue(value.toString());
+                Cell cell = row.createCell(c);
+                String text = value.toString();
+                cell.setCellValue(text);
+                if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                    // a name or reason that a spreadsheet could take for a formula stays text if it is edited (OWASP
+                    // CSV injection)
+                    CellUtil.setCellStyleProperty(cell, CellPropertyType.QUOTE_PREFIXED, true);
+                }
             }
         }
     }

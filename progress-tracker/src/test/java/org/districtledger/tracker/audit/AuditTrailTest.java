@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tracker's audit trail (who changed an assignment, each step of a flag, each project's story) cannot be
- * rewritten: the database refuses, to the very role the service runs as.
+ * rewritten: the database refuses, to the very role the service runs as, which does not own the tables and cannot
+ * make them writable again; changes of the business clock and releases of parked projects are kept the same way.
  */
 @QuarkusTest
 @TestSecurity(user = "office", roles = "ADMIN")
@@ -65,6 +66,10 @@ class AuditTrailTest {
                         db, "UPDATE " + table + " SET " + column + " = 'rewritten' WHERE project_code = ?", code);
                 AppendOnly.assertRefused(db, "DELETE FROM " + table + " WHERE project_code = ?", code);
                 AppendOnly.assertTruncateRefused(db, table);
+            }
+            for (String table :
+                    List.of("assignment_history", "flag_history", "timeline_entry", "clock_change", "gap_release")) {
+                AppendOnly.assertRuntimeRoleCannotUnlock(db, table);
             }
         }
         given().when()

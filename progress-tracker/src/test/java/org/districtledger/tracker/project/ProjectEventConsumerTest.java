@@ -30,7 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +155,103 @@ class ProjectEventConsumerTest {
         } finally {
             dlq.stop();
         }
+    }
+
+    @Test
+    void aGapParksTheProjectOthersFlowAndTheLateEventReleasesItWithNothingLost() throws SQLException {
+        String code = nextCode();
+        String other = nextCode();
+        send(RegistryEvents.registered(UUID.randomUUID(), code, 1, "BUILDING"));
+        UUID third = UUID.randomUUID();
+        send(report(third, code, 3, "2023-W11", "2023-03-13", "300.00"));
+        send(RegistryEvents.registered(UUID.randomUUID(), other, 1, "BUILDING"));
+
+        // the other project flows; this one waits at 1, its third event parked, not applied
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> given().get("/api/v1/projects/" + other).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/api/v1/parked-projects")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.code == '" + code + "' }.missingSequence", equalTo(2))
+                        .body("find { it.code == '" + code + "' }.eventsParked", equalTo(1)));
+        given().get("/api/v1/projects/" + code).then().body("lastSequence", equalTo(1));
+        assertEquals(null, outcomeOf(third), "a parked event is not in the inbox yet");
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'Parked projects' }.data.warning", containsString("missing event"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("ledger_gaps_parked"));
+        // a copy of the parked event is not parked twice
+        send(report(third, code, 3, "2023-W11", "2023-03-13", "300.00"));
+
+        // the missing event comes late: both are applied, in order, each once, with what each changed
+        send(report(UUID.randomUUID(), code, 2, "2023-W10", "2023-03-06", "200.00"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/api/v1/projects/" + code)
+                        .then()
+                        .body("lastSequence", equalTo(3))
+                        .body("sequenceGaps", equalTo(0)));
+        assertEquals("APPLIED", outcomeOf(third));
+        assertEquals(
+                2,
+                count("SELECT count(*) FROM tracked_progress WHERE project_code = ?", code),
+                "the weekly reports of both events");
+        assertEquals(0, count("SELECT count(*) FROM parked_event WHERE project_code = ?", code));
+        given().get("/api/v1/parked-projects").then().body("code", not(hasItem(code)));
+    }
+
+    @Test
+    void anOperatorReleasesAGapThatWillNotCloseAndTheReleaseIsAudited() throws SQLException {
+        String code = nextCode();
+        send(RegistryEvents.registered(UUID.randomUUID(), code, 1, "BUILDING"));
+        send(report(UUID.randomUUID(), code, 3, "2023-W11", "2023-03-13", "300.00"));
+        send(report(UUID.randomUUID(), code, 4, "2023-W12", "2023-03-20", "400.00"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM parked_event WHERE project_code = ?", code) == 2);
+
+        given().contentType("application/json")
+                .body("{\"reason\":\" \"}")
+                .post("/api/v1/parked-projects/" + code + "/release")
+                .then()
+                .statusCode(400);
+        given().contentType("application/json")
+                .body("{\"reason\":\"registry confirms event 2 was never committed\"}")
+                .post("/api/v1/parked-projects/WQ-2023-0000/release")
+                .then()
+                .statusCode(404);
+        given().contentType("application/json")
+                .body("{\"reason\":\"registry confirms event 2 was never committed\"}")
+                .post("/api/v1/parked-projects/" + code + "/release")
+                .then()
+                .statusCode(200)
+                .body("missingFrom", equalTo(2))
+                .body("missingTo", equalTo(2))
+                .body("eventsApplied", equalTo(2))
+                .body("releasedBy", equalTo("office"));
+        given().get("/api/v1/projects/" + code)
+                .then()
+                .body("lastSequence", equalTo(4))
+                .body("sequenceGaps", equalTo(1));
+        assertEquals(1, count("SELECT count(*) FROM gap_release WHERE project_code = ?", code));
+
+        // the missing event turns up after all: it is older than what the tracker now holds
+        UUID late = UUID.randomUUID();
+        send(report(late, code, 2, "2023-W10", "2023-03-06", "200.00"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomeOf(late) != null);
+        assertEquals("OUTDATED", outcomeOf(late));
+    }
+
+    private static ProducerRecord<String, String> report(
+            UUID id, String code, long sequence, String week, String monday, String amount) {
+        return RegistryEvents.event(
+                id,
+                ProjectEventType.PROGRESS_REPORTED.cloudEventType(),
+                code,
+                sequence,
+                Map.of("pool", "BUILDING", "lastReportedWeek", week),
+                RegistryEvents.weeklyReport(week, monday, amount, amount, 1));
     }
 
     /** The tracker's dead-letter topic, read from the start. */

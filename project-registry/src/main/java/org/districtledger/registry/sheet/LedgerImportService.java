@@ -154,7 +154,8 @@ public class LedgerImportService {
                 job.finishedAt = Instant.now();
             });
             LOG.infof("Import %s: %d rows applied", id, plan.size());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory): the job must not be left RUNNING, and one transaction wrote nothing
             LOG.errorf(e, "Import %s failed; nothing of it was written", id);
             QuarkusTransaction.requiringNew()
                     .run(() -> ImportJob.update(

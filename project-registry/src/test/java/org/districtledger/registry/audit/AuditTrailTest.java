@@ -51,6 +51,7 @@ class AuditTrailTest {
             AppendOnly.assertRefused(
                     db, "DELETE FROM project_history WHERE project_id = (SELECT id FROM project WHERE code = ?)", code);
             AppendOnly.assertTruncateRefused(db, "project_history");
+            AppendOnly.assertRuntimeRoleCannotUnlock(db, "project_history");
         }
 
         // appending goes on as before: the next change adds its row, and the old rows read as they were

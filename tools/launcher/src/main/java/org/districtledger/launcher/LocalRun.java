@@ -2,6 +2,7 @@ package org.districtledger.launcher;
 
 import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.FreePorts;
+import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.localstack.LocalInfrastructure;
 import org.districtledger.localstack.PostgresServer;
 import org.districtledger.sample.LedgerImportCli;
@@ -83,8 +84,8 @@ public final class LocalRun {
                 settings.kafkaPort(),
                 settings.kafkaControllerPort()));
         PostgresServer postgres = infrastructure.postgres();
-        postgres.ensureDatabase("registry", "registry", "registry");
-        postgres.ensureDatabase("tracker", "tracker", "tracker");
+        postgres.ensureServiceDatabase("registry");
+        postgres.ensureServiceDatabase("tracker");
         String bootstrap = infrastructure.kafka().bootstrapServers();
         OUT.printf("PostgreSQL and Kafka are up (%d s)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 
@@ -118,8 +119,12 @@ public final class LocalRun {
         OUT.printf(
                 "  sign in           demo users office, officer-wang, officer-li, leader-liu, viewer, statistics (password: demo);%n"
                         + "                    API tokens from POST /auth/token {\"username\": …, \"password\": …}%n");
-        OUT.printf("  Kafka             %s%n", bootstrap);
-        OUT.printf("  PostgreSQL        %s (databases registry, tracker)%n", postgres.jdbcUrl(""));
+        OUT.printf(
+                "  Kafka             %s (SASL/SCRAM-SHA-512; other systems sign in as district-reader, password in %s)%n",
+                bootstrap, settings.dataDirectory().resolve("kafka-credentials.properties"));
+        OUT.printf(
+                "  PostgreSQL        %s (databases registry, tracker; the services run as registry_app, tracker_app)%n",
+                postgres.jdbcUrl(""));
         OUT.printf("  logs              %s%n", settings.dataDirectory().resolve("logs"));
         loadSample(started);
         OUT.printf("Press Ctrl-C to stop.%n");
@@ -316,6 +321,11 @@ public final class LocalRun {
             this.port = port;
         }
 
+        /** The Kafka identity of a service, by the name the run command gives it. */
+        private static String identity(String name) {
+            return name.equals("registry") ? KafkaIdentities.REGISTRY.name() : KafkaIdentities.TRACKER.name();
+        }
+
         static Service start(
                 String name, Path jar, int port, String jdbcUrl, String database, String bootstrap, Settings settings) {
             if (!Files.isRegularFile(jar)) {
@@ -337,10 +347,10 @@ public final class LocalRun {
                         .redirectErrorStream(true);
                 Map<String, String> env = builder.environment();
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-                env.put("QUARKUS_DATASOURCE_USERNAME", database);
-                env.put("QUARKUS_DATASOURCE_PASSWORD", database);
+                env.putAll(PostgresServer.serviceEnvironment(jdbcUrl, database));
                 env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+                // signs in to Kafka as the service's own identity (SASL/SCRAM; the broker's ACLs say what it may do)
+                env.putAll(KafkaIdentities.in(settings.dataDirectory()).serviceEnvironment(identity(name)));
                 // the demo identity: keys made at first start, kept in the data folder
                 env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity"))
                         .serviceEnvironment());

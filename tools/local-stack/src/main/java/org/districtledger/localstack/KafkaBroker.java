@@ -17,6 +17,7 @@ import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +33,17 @@ public final class KafkaBroker implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    /** The identities the broker checks, or null for a broker that lets anyone in (a service's own tests). */
+    private final KafkaIdentities identities;
+    /** The broker's internal listener (the administrator's), when it checks identities. */
+    private final int internalPort;
 
-    private KafkaBroker(Process process, int port, Path logFile) {
+    private KafkaBroker(Process process, int port, Path logFile, KafkaIdentities identities, int internalPort) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
+        this.identities = identities;
+        this.internalPort = internalPort;
     }
 
     /**
@@ -46,14 +53,17 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port (0 picks a free one)
      * @param controllerPort the KRaft controller port (0 picks a free one)
      * @param logFile where the broker's own output goes
+     * @param identities the identities it checks (SASL/SCRAM and ACLs), or null to let anyone in
      */
-    public static KafkaBroker start(Path dataDirectory, int port, int controllerPort, Path logFile) {
+    public static KafkaBroker start(
+            Path dataDirectory, int port, int controllerPort, Path logFile, KafkaIdentities identities) {
         int clientPort = port == 0 ? FreePorts.pick() : port;
         int quorumPort = controllerPort == 0 ? FreePorts.pick() : controllerPort;
+        int internalPort = identities == null ? 0 : FreePorts.pick();
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Path config = writeServerProperties(dataDirectory, clientPort, quorumPort);
+            Path config = writeServerProperties(dataDirectory, clientPort, quorumPort, internalPort, identities);
             Path logging = writeLoggingConfig(dataDirectory);
             if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
                 format(config, logging, logFile);
@@ -63,9 +73,14 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            KafkaBroker broker = new KafkaBroker(process, clientPort, logFile);
+            KafkaBroker broker = new KafkaBroker(process, clientPort, logFile, identities, internalPort);
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stopper"));
             broker.awaitReady();
+            if (identities != null) {
+                try (Admin admin = broker.admin()) {
+                    identities.apply(admin);
+                }
+            }
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start: " + e.getMessage(), e);
@@ -84,11 +99,33 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
+    /** The identities the broker checks, or null when it lets anyone in. */
+    public KafkaIdentities identities() {
+        return identities;
+    }
+
+    /** An administrator's client (a super user's, on the internal listener, when the broker checks identities). */
     public Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        if (identities == null) {
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        } else {
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + internalPort);
+            config.putAll(identities.adminConfig());
+        }
+        return Admin.create(config);
+    }
+
+    /** A client's settings to sign in as one of the ledger's identities (none when the broker lets anyone in). */
+    public Map<String, Object> clientConfig(String identity) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (identities != null) {
+            config.putAll(identities.clientConfig(identity));
+        }
+        return config;
     }
 
     private void awaitReady() {
@@ -140,17 +177,29 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Path writeServerProperties(Path dataDirectory, int port, int controllerPort) throws IOException {
+    private static Path writeServerProperties(
+            Path dataDirectory, int port, int controllerPort, int internalPort, KafkaIdentities identities)
+            throws IOException {
+        List<String> listeners = identities == null
+                ? List.of(
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")
+                : concat(
+                        List.of(
+                                "listeners=CLIENT://127.0.0.1:" + port + ",BROKER://127.0.0.1:" + internalPort
+                                        + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                                "advertised.listeners=CLIENT://127.0.0.1:" + port + ",BROKER://127.0.0.1:"
+                                        + internalPort),
+                        identities.brokerSettings());
         String properties = String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                String.join("\n", listeners),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dataDirectory.toAbsolutePath().resolve("logs"),
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1",
@@ -167,6 +216,12 @@ public final class KafkaBroker implements AutoCloseable {
         Path file = dataDirectory.resolve("server.properties");
         Files.writeString(file, properties, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Path writeLoggingConfig(Path dataDirectory) throws IOException {

@@ -21,24 +21,40 @@ public final class LocalInfrastructure implements AutoCloseable {
      * @param postgresPort 0 picks a free port
      * @param kafkaPort 0 picks a free port
      * @param kafkaControllerPort 0 picks a free port
+     * @param kafkaIdentities whether Kafka checks identities (SASL/SCRAM and ACLs, {@link KafkaIdentities}) as in
+     *     production; a service's own tests do without
      */
-    public record Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort) {
+    public record Settings(
+            Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort, boolean kafkaIdentities) {
 
+        /** The local stack as the run command starts it: Kafka checks identities. */
+        public Settings(Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort) {
+            this(dataDirectory, postgresPort, kafkaPort, kafkaControllerPort, true);
+        }
+
+        /** Throwaway data on free ports, and a Kafka that lets anyone in: a service's own tests. */
         public static Settings throwaway() {
-            return new Settings(null, 0, 0, 0);
+            return new Settings(null, 0, 0, 0, false);
         }
     }
 
-    private final PostgresServer postgres;
+    private volatile PostgresServer postgres;
     private final Path root;
     private final Path temporaryDirectory;
     private volatile KafkaBroker kafka;
     private final int kafkaControllerPort;
+    private final KafkaIdentities identities;
 
     private LocalInfrastructure(
-            PostgresServer postgres, KafkaBroker kafka, int kafkaControllerPort, Path root, Path temporaryDirectory) {
+            PostgresServer postgres,
+            KafkaBroker kafka,
+            int kafkaControllerPort,
+            Path root,
+            Path temporaryDirectory,
+            KafkaIdentities identities) {
         this.postgres = postgres;
         this.kafka = kafka;
+        this.identities = identities;
         this.kafkaControllerPort = kafkaControllerPort;
         this.root = root;
         this.temporaryDirectory = temporaryDirectory;
@@ -55,10 +71,11 @@ public final class LocalInfrastructure implements AutoCloseable {
             PostgresServer postgres = PostgresServer.start(
                     settings.dataDirectory() == null ? null : root.resolve("postgres"), settings.postgresPort());
             KafkaBroker kafka;
+            KafkaIdentities identities = settings.kafkaIdentities() ? KafkaIdentities.in(root) : null;
             int controllerPort =
                     settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
             try {
-                kafka = startKafka(root, settings.kafkaPort(), controllerPort);
+                kafka = startKafka(root, settings.kafkaPort(), controllerPort, identities);
                 try (Admin admin = kafka.admin()) {
                     LedgerTopics.createAll(admin, (short) 1);
                 }
@@ -66,7 +83,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                 postgres.close();
                 throw e;
             }
-            return new LocalInfrastructure(postgres, kafka, controllerPort, root, temporary);
+            return new LocalInfrastructure(postgres, kafka, controllerPort, root, temporary, identities);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,21 +97,32 @@ public final class LocalInfrastructure implements AutoCloseable {
         return kafka;
     }
 
+    /** Stops PostgreSQL, as an outage would; {@link #restartPostgres()} brings it back with its data and port. */
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    public void restartPostgres() {
+        int port = postgres.port();
+        postgres = PostgresServer.start(root.resolve("postgres"), port);
+    }
+
     /** Stops the broker, as an outage would; {@link #restartKafka()} brings it back with its data and ports. */
     public void stopKafka() {
         kafka.close();
     }
 
     public void restartKafka() {
-        kafka = startKafka(root, kafka.port(), kafkaControllerPort);
+        kafka = startKafka(root, kafka.port(), kafkaControllerPort, identities);
     }
 
-    private static KafkaBroker startKafka(Path root, int port, int controllerPort) {
+    private static KafkaBroker startKafka(Path root, int port, int controllerPort, KafkaIdentities identities) {
         return KafkaBroker.start(
                 root.resolve("kafka"),
                 port,
                 controllerPort,
-                root.resolve("logs").resolve("kafka.log"));
+                root.resolve("logs").resolve("kafka.log"),
+                identities);
     }
 
     @Override

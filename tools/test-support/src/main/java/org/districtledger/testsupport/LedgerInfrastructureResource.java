@@ -82,7 +82,7 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
             LOG.info("Tests use the embedded PostgreSQL and Kafka of tools/local-stack: no Docker engine answers");
             embedded = LocalInfrastructure.start(LocalInfrastructure.Settings.throwaway());
             PostgresServer postgres = embedded.postgres();
-            postgres.ensureDatabase(database, database, database);
+            postgres.ensureServiceDatabase(database);
             bootstrap = embedded.kafka().bootstrapServers();
             config.putAll(datasource(postgres.jdbcUrl(database), database, database));
             KafkaOutage.register(embedded::stopKafka, embedded::restartKafka);
@@ -129,11 +129,24 @@ public class LedgerInfrastructureResource implements QuarkusTestResourceLifecycl
         }
     }
 
-    private static Map<String, String> datasource(String url, String user, String password) {
+    /**
+     * The service runs as {@code <database>_app} (made here, if missing) and the given role migrates and owns the
+     * schema, as in production.
+     */
+    private Map<String, String> datasource(String url, String owner, String password) {
+        String role = PostgresServer.runtimeRole(database);
+        try (Connection connection = DriverManager.getConnection(url, owner, password)) {
+            PostgresServer.ensureRuntimeRole(connection, connection.getCatalog(), role, role);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot create the runtime role " + role + " on " + url + ": " + e.getMessage(), e);
+        }
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", user,
-                "quarkus.datasource.password", password);
+                "quarkus.datasource.username", role,
+                "quarkus.datasource.password", role,
+                "ledger.migration.username", owner,
+                "ledger.migration.password", password);
     }
 
     /** On a shared server, each service's tests get a database of their own next to the one named. */

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * Publishes the outbox to the topic of the {@code outbox} channel, oldest first, at least once. One relay at a time
  * holds the outbox (a PostgreSQL session advisory lock, freed if its replica dies), so several replicas keep
  * each project's events in order.
- * A batch is marked published only after Kafka acknowledged all of it ({@code acks=all}). The relay runs as
+ * An event is marked published only after Kafka acknowledged it ({@code acks=all}), and a key's events are sent one
+ * after the other, so that a failed send never lets a later event of that key onto the topic first
+ * ({@link KeyOrderedSends}). The relay runs as
  * soon as a transaction that wrote an event commits, and sweeps the outbox every poll interval besides.
  */
 @ApplicationScoped
@@ -152,11 +155,16 @@ public class OutboxRelay {
         if (pending.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> sends = pending.stream().map(this::send).toList();
-        Uni.join().all(sends).andFailFast().await().atMost(Duration.ofSeconds(60));
-        List<Long> ids = pending.stream().map(event -> event.id).toList();
-        QuarkusTransaction.requiringNew()
-                .run(() -> OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids));
+        Set<Long> acknowledged = KeyOrderedSends.send(pending, this::send, Duration.ofSeconds(60));
+        if (!acknowledged.isEmpty()) {
+            List<Long> ids = List.copyOf(acknowledged);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids));
+        }
+        if (acknowledged.size() < pending.size()) {
+            throw new IllegalStateException((pending.size() - acknowledged.size()) + " of " + pending.size()
+                    + " events were not acknowledged by Kafka");
+        }
         return pending.size();
     }
 

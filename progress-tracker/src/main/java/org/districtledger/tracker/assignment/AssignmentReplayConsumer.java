@@ -11,6 +11,7 @@ import org.districtledger.contract.AlertEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.UnreadableRecordException;
+import org.districtledger.runtime.metrics.DeadLettered;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -36,6 +37,7 @@ public class AssignmentReplayConsumer {
 
     @Incoming("assignment-replay")
     @Blocking
+    @DeadLettered
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         CloudEventRecord event;
         AssignmentView announced;

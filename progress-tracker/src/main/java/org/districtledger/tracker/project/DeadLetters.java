@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.districtledger.runtime.metrics.LedgerMetrics;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -28,6 +29,9 @@ public class DeadLetters {
     @Channel("project-events-dlq")
     MutinyEmitter<String> emitter;
 
+    @Inject
+    LedgerMetrics metrics;
+
     public void send(ConsumerRecord<String, String> record, String reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
@@ -42,6 +46,7 @@ public class DeadLetters {
                         Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata))
                 .await()
                 .atMost(Duration.ofSeconds(60));
+        metrics.deadLetter(record.topic(), reason);
         LOG.warnf(
                 "Record %s-%d@%d (key %s) went to the dead-letter topic: %s",
                 record.topic(), record.partition(), record.offset(), record.key(), reason);

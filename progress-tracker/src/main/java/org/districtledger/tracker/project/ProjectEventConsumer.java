@@ -9,11 +9,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.Failures;
 import org.districtledger.runtime.UnreadableRecordException;
+import org.districtledger.runtime.metrics.LedgerMetrics;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Consumes {@code ledger.project-events} in batches, one transaction a batch, so that bulk imports and replays
@@ -30,11 +34,18 @@ public class ProjectEventConsumer {
     private final DatabaseRetry retry;
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
+    private final LedgerMetrics metrics;
 
-    public ProjectEventConsumer(ReadModel readModel, DatabaseRetry retry, DeadLetters deadLetters, ObjectMapper json) {
+    public ProjectEventConsumer(
+            ReadModel readModel,
+            DatabaseRetry retry,
+            DeadLetters deadLetters,
+            ObjectMapper json,
+            LedgerMetrics metrics) {
         this.readModel = readModel;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
@@ -55,17 +66,17 @@ public class ProjectEventConsumer {
             return;
         }
         try {
-            retry.untilReachable("a batch of " + events.size() + " events", () -> readModel.applyAll(events));
+            count(retry.untilReachable("a batch of " + events.size() + " events", () -> readModel.applyAll(events)));
         } catch (RuntimeException batchFailed) {
             // one event the read model refuses must not hold back the rest: apply them one at a time
             for (int i = 0; i < events.size(); i++) {
                 List<ProjectEvent> one = List.of(events.get(i));
                 String what = one.get(0).type() + " of " + one.get(0).code();
                 try {
-                    retry.untilReachable(what, () -> readModel.applyAll(one));
+                    count(retry.untilReachable(what, () -> readModel.applyAll(one)));
                 } catch (RuntimeException rulesFailed) {
                     try {
-                        retry.untilReachable(what, () -> readModel.applyWithoutFlags(one));
+                        count(retry.untilReachable(what, () -> readModel.applyWithoutFlags(one)));
                         LOG.errorf(
                                 rulesFailed,
                                 "Applied %s, but its flags could not be evaluated; the nightly run will",
@@ -76,5 +87,11 @@ public class ProjectEventConsumer {
                 }
             }
         }
+    }
+
+    private void count(List<ReadModel.Result> results) {
+        Map<ReadModel.Result, Integer> outcomes = new EnumMap<>(ReadModel.Result.class);
+        results.forEach(result -> outcomes.merge(result, 1, Integer::sum));
+        outcomes.forEach((outcome, n) -> metrics.eventsApplied(outcome.name().toLowerCase(Locale.ROOT), n));
     }
 }

@@ -11,7 +11,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.districtledger.contract.ProjectEventType;
 import org.districtledger.testsupport.EventContract;
+import org.districtledger.testsupport.PrometheusText;
 import org.districtledger.tracker.AlertsTopic;
+import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -252,6 +254,49 @@ class ProjectEventConsumerTest {
                 sequence,
                 Map.of("pool", "BUILDING", "lastReportedWeek", week),
                 RegistryEvents.weeklyReport(week, monday, amount, amount, 1));
+    }
+
+    @Test
+    void theMetricsCountWhatHappenedAsAScraperReadsThem() {
+        String poisoned = nextCode();
+        send(EventContract.offContract(
+                RegistryEvents.TOPIC,
+                RegistryEvents.SOURCE,
+                ProjectEventType.REGISTERED.cloudEventType(),
+                poisoned,
+                "{not json"));
+        // a building project of 2.1亿 a year without leader and task force: a flag at once, published as an alert
+        BusinessDate.set("2023-03-10");
+        String flagged = nextCode();
+        send(RegistryEvents.registeredBuilding(flagged, "2022-10-01", "2023-W09"));
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            String metrics =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(
+                    PrometheusText.value(metrics, "ledger_events_applied_total", Map.of("outcome", "applied")) >= 1,
+                    "events applied");
+            assertTrue(
+                    PrometheusText.value(
+                                    metrics,
+                                    "ledger_dead_letters_total",
+                                    Map.of("topic", "ledger.project-events", "reason", "unreadable"))
+                            >= 1,
+                    "the poisoned record, by topic and kind of reason");
+            assertTrue(
+                    PrometheusText.value(metrics, "ledger_flags_open", Map.of("rule", "MISSING_ACCOUNTABILITY")) >= 1,
+                    "open flags by rule: "
+                            + given().get("/api/v1/flags?project=" + flagged).asString());
+            assertTrue(PrometheusText.value(metrics, "ledger_relay_send_seconds_count", Map.of()) >= 1, "alerts sent");
+            assertEquals(0, PrometheusText.value(metrics, "ledger_outbox_pending", Map.of()), "the outbox emptied");
+            assertTrue(
+                    PrometheusText.value(
+                                    metrics,
+                                    "kafka_consumer_fetch_manager_records_lag_max",
+                                    Map.of("client_id", "kafka-consumer-project-events"))
+                            >= 0,
+                    "the consumer's lag");
+        });
     }
 
     /** The tracker's dead-letter topic, read from the start. */

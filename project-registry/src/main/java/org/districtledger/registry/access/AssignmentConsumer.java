@@ -11,6 +11,7 @@ import org.districtledger.contract.AlertEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.UnreadableRecordException;
+import org.districtledger.runtime.metrics.DeadLettered;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ public class AssignmentConsumer {
 
     @Incoming("assignment-changes")
     @Blocking
+    @DeadLettered
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         Header type = record.headers().lastHeader("ce_type");
         if (type == null

@@ -10,6 +10,7 @@ import org.districtledger.contract.ApprovalEventType;
 import org.districtledger.runtime.CloudEventRecord;
 import org.districtledger.runtime.DatabaseRetry;
 import org.districtledger.runtime.UnreadableRecordException;
+import org.districtledger.runtime.metrics.DeadLettered;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -38,6 +39,7 @@ public class ApprovalConsumer {
 
     @Incoming("approval-events")
     @Blocking
+    @DeadLettered
     public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
         CloudEventRecord event = CloudEventRecord.read(record).from(bureau);
         if (!ApprovalEventType.GRANTED.cloudEventType().equals(event.type())) {

@@ -14,6 +14,7 @@ import org.districtledger.registry.project.ProjectEdit;
 import org.districtledger.registry.project.ProjectService;
 import org.districtledger.runtime.Failures;
 import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.runtime.metrics.LedgerMetrics;
 import org.districtledger.sheet.LedgerColumns;
 import org.districtledger.sheet.LedgerRow;
 import org.districtledger.sheet.LedgerSheetReader;
@@ -58,9 +59,11 @@ public class LedgerImportService {
     record Planned(LedgerRow row, Action action, String code) {}
 
     private final ProjectService projects;
+    private final LedgerMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger-import"));
 
-    public LedgerImportService(ProjectService projects) {
+    public LedgerImportService(ProjectService projects, LedgerMetrics metrics) {
+        this.metrics = metrics;
         this.projects = projects;
     }
 
@@ -154,9 +157,11 @@ public class LedgerImportService {
                 job.finishedAt = Instant.now();
             });
             LOG.infof("Import %s: %d rows applied", id, plan.size());
+            metrics.importFinished("done");
         } catch (RuntimeException | Error e) {
             // an Error too (out of memory): the job must not be left RUNNING, and one transaction wrote nothing
             LOG.errorf(e, "Import %s failed; nothing of it was written", id);
+            metrics.importFinished("failed");
             QuarkusTransaction.requiringNew()
                     .run(() -> ImportJob.update(
                             "status = ?1, failure = ?2, rowsDone = 0, finishedAt = ?3 where id = ?4",
@@ -181,6 +186,7 @@ public class LedgerImportService {
     List<Planned> check(byte[] content) {
         LedgerSheetReader.Result read = LedgerSheetReader.read(content);
         if (!read.ok()) {
+            metrics.importFinished("rejected");
             throw new ImportRejected(read.errors());
         }
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -244,6 +250,7 @@ public class LedgerImportService {
                         existing.code));
             }
             if (!errors.isEmpty()) {
+                metrics.importFinished("rejected");
                 throw new ImportRejected(errors);
             }
             return plan;

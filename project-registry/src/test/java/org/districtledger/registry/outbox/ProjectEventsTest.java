@@ -12,16 +12,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.districtledger.registry.Events;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
+import org.districtledger.testsupport.PrometheusText;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -82,6 +86,25 @@ class ProjectEventsTest {
                     record.value().contains("\"annualPlanInvestment\":12000.50"),
                     "money as an exact decimal with two places");
         }
+    }
+
+    @Test
+    void theOutboxAndTheRelayAreMeasuredAsAScraperReadsThem() {
+        SampleProjects.register(SampleProjects.preparingSchool(778));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String metrics =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(PrometheusText.value(metrics, "ledger_relay_send_seconds_count", Map.of()) >= 1, "sends timed");
+            assertEquals(0, PrometheusText.value(metrics, "ledger_outbox_pending", Map.of()), "nothing left behind");
+            assertEquals(0, PrometheusText.value(metrics, "ledger_outbox_oldest_age_seconds", Map.of()), 0.0);
+            assertTrue(
+                    PrometheusText.value(
+                                    metrics, "http_server_requests_seconds_count", Map.of("uri", "/api/v1/projects"))
+                            >= 1,
+                    "HTTP requests");
+            assertTrue(PrometheusText.value(metrics, "agroal_active_count", Map.of()) >= 0, "the connection pool");
+            assertTrue(PrometheusText.value(metrics, "jvm_memory_used_bytes", Map.of()) > 0, "the JVM");
+        });
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

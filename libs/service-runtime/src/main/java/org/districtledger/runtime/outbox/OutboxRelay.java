@@ -1,6 +1,8 @@
 package org.districtledger.runtime.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -65,6 +67,12 @@ public class OutboxRelay {
     @Inject
     SchemaMigration schema;
 
+    @Inject
+    MeterRegistry meters;
+
+    /** From handing an event to the producer to Kafka's acknowledgement ({@code ledger_relay_send_seconds}). */
+    private Timer sendTime;
+
     @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -81,6 +89,10 @@ public class OutboxRelay {
     private Thread worker;
 
     void onStart(@Observes StartupEvent event) {
+        sendTime = Timer.builder("ledger.relay.send")
+                .description("Time from handing an outbox event to Kafka to its acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -196,7 +208,11 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateCode)
                 .build();
-        return emitter.sendMessage(
-                Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record));
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return emitter.sendMessage(
+                            Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record))
+                    .invoke(() -> sendTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        });
     }
 }

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -77,7 +76,7 @@ public class Retention {
     public Map<String, Integer> purge(Instant now) throws SQLException {
         Map<String, Integer> purged = new LinkedHashMap<>();
         try (Connection db = dataSource.getConnection()) {
-            if (!lock(db, "pg_try_advisory_lock")) {
+            if (!SessionLock.tryLock(db, PURGE_LOCK)) {
                 return purged; // another replica purges
             }
             try {
@@ -88,7 +87,7 @@ public class Retention {
                     purged.put(table, delete(db, "DELETE FROM " + table + " WHERE processed_at < ?", now.minus(inbox)));
                 }
             } finally {
-                lock(db, "pg_advisory_unlock");
+                SessionLock.unlock(db, PURGE_LOCK);
             }
         }
         purged.forEach((table, rows) -> Counter.builder("ledger.retention.purged")
@@ -104,15 +103,6 @@ public class Retention {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setTimestamp(1, Timestamp.from(before));
             return statement.executeUpdate();
-        }
-    }
-
-    private static boolean lock(Connection db, String function) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement("SELECT " + function + "(?)")) {
-            statement.setLong(1, PURGE_LOCK);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
         }
     }
 }

@@ -96,6 +96,7 @@ public final class LocalRun {
                 postgres.jdbcUrl("registry"),
                 "registry",
                 bootstrap,
+                infrastructure.kafka().identities().serviceEnvironment(KafkaIdentities.REGISTRY.name()),
                 settings));
         services.add(Service.start(
                 "tracker",
@@ -104,6 +105,7 @@ public final class LocalRun {
                 postgres.jdbcUrl("tracker"),
                 "tracker",
                 bootstrap,
+                infrastructure.kafka().identities().serviceEnvironment(KafkaIdentities.TRACKER.name()),
                 settings));
         for (Service service : services) {
             service.awaitReady(Duration.ofSeconds(120));
@@ -321,13 +323,16 @@ public final class LocalRun {
             this.port = port;
         }
 
-        /** The Kafka identity of a service, by the name the run command gives it. */
-        private static String identity(String name) {
-            return name.equals("registry") ? KafkaIdentities.REGISTRY.name() : KafkaIdentities.TRACKER.name();
-        }
-
+        /** Starts a service; {@code kafkaSignIn} is the environment that signs it in to Kafka as its own identity. */
         static Service start(
-                String name, Path jar, int port, String jdbcUrl, String database, String bootstrap, Settings settings) {
+                String name,
+                Path jar,
+                int port,
+                String jdbcUrl,
+                String database,
+                String bootstrap,
+                Map<String, String> kafkaSignIn,
+                Settings settings) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
             }
@@ -350,7 +355,7 @@ public final class LocalRun {
                 env.putAll(PostgresServer.serviceEnvironment(jdbcUrl, database));
                 env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
                 // signs in to Kafka as the service's own identity (SASL/SCRAM; the broker's ACLs say what it may do)
-                env.putAll(KafkaIdentities.in(settings.dataDirectory()).serviceEnvironment(identity(name)));
+                env.putAll(kafkaSignIn);
                 // the demo identity: keys made at first start, kept in the data folder
                 env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity"))
                         .serviceEnvironment());

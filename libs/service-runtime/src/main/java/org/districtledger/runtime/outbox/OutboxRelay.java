@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.districtledger.runtime.Failures;
 import org.districtledger.runtime.SchemaMigration;
 import org.districtledger.runtime.ServerReachability;
+import org.districtledger.runtime.SessionLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,8 +26,6 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +130,7 @@ public class OutboxRelay {
             return;
         }
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock)) {
+            if (!SessionLock.tryLock(lock, RELAY_LOCK)) {
                 return; // another replica is relaying
             }
             try {
@@ -140,7 +139,7 @@ public class OutboxRelay {
                     published = publishBatch();
                 } while (published == batchSize);
             } finally {
-                unlock(lock);
+                SessionLock.unlock(lock, RELAY_LOCK);
             }
             if (failing) {
                 LOG.info("Outbox relay publishes again");
@@ -178,22 +177,6 @@ public class OutboxRelay {
                     + " events were not acknowledged by Kafka");
         }
         return pending.size();
-    }
-
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            statement.setLong(1, RELAY_LOCK);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void unlock(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            statement.setLong(1, RELAY_LOCK);
-            statement.execute();
-        }
     }
 
     private Uni<Void> send(OutboxEvent event) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Reads {@code ledger.project-events} from the start, as another district system would. */
 public final class Events implements AutoCloseable {
@@ -43,6 +44,14 @@ public final class Events implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return of(key);
+    }
+
+    /** Waits until a record that matches has arrived; returns those that match. */
+    public List<ConsumerRecord<String, String>> awaitMatching(Predicate<ConsumerRecord<String, String>> matching) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> records.getRecords().stream().anyMatch(matching));
+        return records.getRecords().stream().filter(matching).toList();
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

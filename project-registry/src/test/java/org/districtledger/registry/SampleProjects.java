@@ -2,6 +2,13 @@ package org.districtledger.registry;
 
 import io.restassured.http.ContentType;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
 import static io.restassured.RestAssured.given;
 
 /** Request bodies of projects as a ledger administrator sends them, and a shortcut to register them. */
@@ -42,5 +49,23 @@ public final class SampleProjects {
                 .statusCode(201)
                 .extract()
                 .path("code");
+    }
+
+    /** A site photo: a PNG of the given size (a building's block on a sky). */
+    public static byte[] photo(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(120, 160, 200));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(width / 4, height / 3, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 }

@@ -79,6 +79,17 @@ class WeeklyPageIT {
                 .until(b -> !b.findElements(By.id("week-title")).isEmpty());
         assertEquals("leader-liu", browser.findElement(By.id("signed-in-user")).getDomProperty("textContent"));
 
+        // a leader's page opens on his own projects (刘振东 is leader-liu in the sample); 全部 shows everyone's
+        List<String> own = new ArrayList<>();
+        browser.findElements(By.cssSelector("#by-leader table[data-leader]"))
+                .forEach(t -> own.add(t.getDomAttribute("data-leader")));
+        assertEquals(List.of("刘振东"), own, "the signed-in leader's projects");
+        browser.get(base + "/weekly?leader=");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(b -> b.findElements(By.cssSelector("#by-leader table[data-leader]"))
+                                .size()
+                        > 1);
+
         // the default week is the business clock's: the sample's simulation ends in 2023-W26
         assertEquals("2023年第26周（6月26日—7月2日）", text("week-title"));
         awaitCharts();

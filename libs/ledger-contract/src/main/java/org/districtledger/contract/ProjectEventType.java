@@ -12,7 +12,9 @@ public enum ProjectEventType {
     PROCEDURE_UPDATED("ledger.project.procedure-updated.v1"),
     MILESTONE_REACHED("ledger.project.milestone-reached.v1"),
     PROBLEM_RAISED("ledger.project.problem-raised.v1"),
-    PROBLEM_RESOLVED("ledger.project.problem-resolved.v1");
+    PROBLEM_RESOLVED("ledger.project.problem-resolved.v1"),
+    PROBLEM_COMMENTED("ledger.project.problem-commented.v1"),
+    PHOTO_ADDED("ledger.project.photo-added.v1");
 
     /** What every type of a project event starts with. */
     public static final String PREFIX = "ledger.project.";

@@ -53,6 +53,11 @@ final class EventSummaries {
             case "problem-resolved.v1" ->
                 "问题已解决：" + change.path("problem").path("title").asText() + "，"
                         + change.path("problem").path("resolutionNote").asText();
+            case "problem-commented.v1" ->
+                "问题留言：" + change.path("problem").path("title").asText() + "，"
+                        + change.path("comment").path("body").asText();
+            case "photo-added.v1" ->
+                "上传形象进度照片（" + change.path("photo").path("isoWeek").asText() + "）";
             default -> event.type();
         };
     }

@@ -97,8 +97,12 @@ public class WeeklyPage {
             @QueryParam("cityCategory") @Size(max = 24) String cityCategory)
             throws JsonProcessingException {
         IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
+        // a leader who opens the page without picking one sees his own projects; 全部领导 (leader=) shows everyone's
+        String leaderShown = leader == null && user.hasRole(Roles.LEADER)
+                ? weekly.leaderNameOf(user.name()).orElse(null)
+                : blank(leader);
         WeeklyService.Filter filter =
-                new WeeklyService.Filter(blank(leader), blank(town), blank(chain), blank(pool), blank(cityCategory));
+                new WeeklyService.Filter(leaderShown, blank(town), blank(chain), blank(pool), blank(cityCategory));
         WeeklySchedule report = weekly.report(picked, filter);
         String chartData = json.writeValueAsString(Map.of(
                 "series",

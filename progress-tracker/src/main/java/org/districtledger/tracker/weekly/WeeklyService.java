@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.TimeProportionalPlan;
+import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.flag.Colour;
 import org.districtledger.tracker.flag.FlagHistory;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -443,5 +445,12 @@ public class WeeklyService {
 
     private static BigDecimal share(BigDecimal part, BigDecimal whole) {
         return whole.signum() == 0 ? BigDecimal.ZERO.setScale(4) : part.divide(whole, 4, RoundingMode.HALF_UP);
+    }
+
+    /** The name of the leader who signs in as {@code account}, if the assignments name one. */
+    public Optional<String> leaderNameOf(String account) {
+        return Assignment.<Assignment>find("leaderAccount", account)
+                .firstResultOptional()
+                .map(a -> a.leaderName);
     }
 }

@@ -30,6 +30,11 @@ public class AccessPolicy {
         throw HttpProblemException.forbidden(user.name() + " is not a member of the task force of " + code);
     }
 
+    /** Whether the signed-in user may report on the project (as {@link #requireReporter} would let him). */
+    public boolean mayReport(String code) {
+        return user.hasRole(Roles.ADMIN) || (user.hasRole(Roles.OFFICER) && isMember(ProjectAccess.findById(code)));
+    }
+
     /** The resolution of a problem of a project: the office, an officer of the project's task force, or its leader. */
     public void requireResolver(String code) {
         if (user.hasRole(Roles.ADMIN)) {

@@ -45,6 +45,10 @@ public class CoordinationProblem extends PanacheEntityBase {
     @Column(name = "resolved_by")
     public String resolvedBy;
 
+    /** The day the department is asked to have it solved by, if the task force gave one. */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -30,12 +30,17 @@ public class ProblemService {
         if (raisedOn.isAfter(LocalDate.now())) {
             throw HttpProblemException.invalidField("raisedOn", "cannot be in the future");
         }
+        if (request.dueDate() != null && request.dueDate().isBefore(raisedOn)) {
+            throw HttpProblemException.invalidField(
+                    "dueDate", "cannot be before the day it was raised (" + raisedOn + ")");
+        }
         CoordinationProblem problem = new CoordinationProblem();
         problem.projectId = project.id;
         problem.title = request.title().strip();
         problem.description = request.description();
         problem.department = request.department().strip();
         problem.raisedOn = raisedOn;
+        problem.dueDate = request.dueDate();
         problem.raisedBy = actor;
         problem.createdAt = Instant.now();
         problem.persist();
@@ -68,6 +73,40 @@ public class ProblemService {
         ProblemView after = ProblemView.of(problem, project.code);
         journal.record(project, ProjectEventType.PROBLEM_RESOLVED, actor, before, after, Map.of("problem", after));
         return after;
+    }
+
+    @Transactional
+    public CommentView comment(long id, NewComment request, String actor) {
+        CoordinationProblem problem = CoordinationProblem.findById(id);
+        if (problem == null) {
+            throw HttpProblemException.notFound("Problem", String.valueOf(id));
+        }
+        Project project = Project.lockByCode(Project.<Project>findById(problem.projectId).code);
+        ProblemComment comment = new ProblemComment();
+        comment.problemId = id;
+        comment.body = request.body().strip();
+        comment.author = actor;
+        comment.writtenAt = Instant.now();
+        comment.persist();
+        ProblemComment.flush();
+        CommentView view = CommentView.of(comment);
+        journal.record(
+                project,
+                ProjectEventType.PROBLEM_COMMENTED,
+                actor,
+                null,
+                view,
+                Map.of("problem", ProblemView.of(problem, project.code), "comment", view));
+        return view;
+    }
+
+    public List<CommentView> comments(long id) {
+        if (CoordinationProblem.findById(id) == null) {
+            throw HttpProblemException.notFound("Problem", String.valueOf(id));
+        }
+        return ProblemComment.<ProblemComment>find("problemId = ?1 order by id", id).list().stream()
+                .map(CommentView::of)
+                .toList();
     }
 
     /** The ledger code of the project a problem belongs to, if the problem exists. */

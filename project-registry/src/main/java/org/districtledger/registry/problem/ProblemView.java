@@ -14,6 +14,7 @@ public record ProblemView(
         LocalDate resolvedOn,
         String resolutionNote,
         String resolvedBy,
+        LocalDate dueDate,
         boolean open) {
 
     static ProblemView of(CoordinationProblem p, String projectCode) {
@@ -28,6 +29,7 @@ public record ProblemView(
                 p.resolvedOn,
                 p.resolutionNote,
                 p.resolvedBy,
+                p.dueDate,
                 p.resolvedOn == null);
     }
 }

@@ -8,21 +8,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.districtledger.contract.AlertEventType;
+import org.districtledger.registry.Assignments;
 import org.districtledger.registry.Events;
 import org.districtledger.registry.RegistryInfrastructure;
 import org.districtledger.registry.SampleProjects;
-import org.districtledger.testsupport.EventContract;
 import org.districtledger.testsupport.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -345,48 +338,16 @@ class AccessMatrixTest {
 
     /** The tracker's ledger.assignment.changed.v1 for a project, as it publishes it. */
     private void announce(String code, long version, String taskForce, String leaderAccount, String... members) {
-        announceAs("/progress-tracker", code, version, taskForce, leaderAccount, members);
+        Assignments.announce(bootstrapServers, "/progress-tracker", code, version, taskForce, leaderAccount, members);
     }
 
     /** An assignment event as the tracker publishes it, from the source given. */
     private void announceAs(
             String source, String code, long version, String taskForce, String leaderAccount, String... members) {
-        StringBuilder people = new StringBuilder();
-        for (String member : members) {
-            people.append(people.isEmpty() ? "" : ", ")
-                    .append("{\"name\": \"成员")
-                    .append(member)
-                    .append("\", \"account\": \"")
-                    .append(member)
-                    .append("\"}");
-        }
-        String assignment = "{\"projectCode\": \"" + code
-                + "\", \"projectName\": null, \"leader\": {\"name\": \"刘振东\", \"title\": \"副区长\", \"account\": "
-                + (leaderAccount == null ? "null" : "\"" + leaderAccount + "\"") + "}, \"taskForce\": {\"name\": \""
-                + taskForce
-                + "\", \"leadDepartment\": \"区住建委\", \"members\": [" + people + "]}, \"version\": " + version
-                + ", \"changedBy\": \"office\", \"changedAt\": \"2023-03-01T00:00:00Z\"}";
-        // held to the tracker's published schema of ledger.assignment.changed.v1
-        String data = "{\"code\": \"" + code + "\", \"sequence\": " + (version + 1) + ", \"assignment\": " + assignment
-                + ", \"previous\": null}";
-        ProducerRecord<String, String> record = EventContract.record(
-                "ledger.tracker-alerts", source, AlertEventType.ASSIGNMENT_CHANGED.cloudEventType(), code, data);
-        try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
-        }
+        Assignments.announce(bootstrapServers, source, code, version, taskForce, leaderAccount, members);
     }
 
     private void awaitAccess(String code, long version) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection db = dataSource.getConnection();
-                    PreparedStatement query = db.prepareStatement(
-                            "SELECT assignment_version FROM project_access WHERE project_code = ?")) {
-                query.setString(1, code);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() && row.getLong(1) == version;
-                }
-            }
-        });
-        assertTrue(version > 0);
+        Assignments.awaitAccess(dataSource, code, version);
     }
 }

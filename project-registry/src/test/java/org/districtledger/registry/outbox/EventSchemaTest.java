@@ -77,12 +77,24 @@ class EventSchemaTest {
                 .post("/api/v1/problems/" + problem + "/resolution")
                 .then()
                 .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"body\": \"城管委已现场办公\"}")
+                .when()
+                .post("/api/v1/problems/" + problem + "/comments")
+                .then()
+                .statusCode(201);
+        given().contentType("image/png")
+                .body(SampleProjects.photo(800, 600))
+                .when()
+                .post("/api/v1/projects/" + code + "/photos?week=2023-W17")
+                .then()
+                .statusCode(201);
 
         ObjectMapper json = new ObjectMapper();
         Set<String> seen = new TreeSet<>();
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
                 Events events = Events.of(kafka)) {
-            List<ConsumerRecord<String, String>> records = events.await(code, 9);
+            List<ConsumerRecord<String, String>> records = events.await(code, 11);
             for (ConsumerRecord<String, String> record : records) {
                 String type = Events.header(record, "ce_type");
                 seen.add(type);

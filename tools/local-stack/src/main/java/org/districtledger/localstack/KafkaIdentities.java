@@ -71,7 +71,11 @@ public final class KafkaIdentities {
 
     public static final Identity REGISTRY = new Identity(
             "project-registry",
-            List.of("ledger.project-events", "ledger.tracker-alerts.registry-dlq", "ledger.approval-events.dlq"),
+            List.of(
+                    "ledger.project-events",
+                    "ledger.reminders",
+                    "ledger.tracker-alerts.registry-dlq",
+                    "ledger.approval-events.dlq"),
             List.of("ledger.tracker-alerts", "ledger.approval-events"),
             null,
             "project-registry");

@@ -23,6 +23,7 @@ public final class LedgerTopics {
 
     public static final List<Topic> ALL = List.of(
             new Topic("ledger.project-events", 6, FOREVER),
+            new Topic("ledger.reminders", 3, THIRTY_DAYS),
             new Topic("ledger.approval-events", 3, FOREVER),
             new Topic("ledger.approval-events.dlq", 1, THIRTY_DAYS),
             new Topic("ledger.project-events.tracker-dlq", 1, THIRTY_DAYS),

@@ -28,7 +28,7 @@ public final class SampleAssignments {
     private static final Leader ZHENG = new Leader("郑宏", "副区长", null);
     private static final Leader LIU = new Leader("刘振东", "副区长", "leader-liu");
     private static final Leader WU = new Leader("吴国栋", "副区长", null);
-    private static final Leader SUN = new Leader("孙丽娟", "副区长", null);
+    private static final Leader SUN = new Leader("孙丽娟", "副区长", "leader-sun");
 
     /** The leaders in charge of each chain, taking its projects in turn. */
     private static final Map<String, List<Leader>> BY_CHAIN = Map.ofEntries(

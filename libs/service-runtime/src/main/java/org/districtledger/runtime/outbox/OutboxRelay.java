@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,13 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "ledger.outbox.poll-interval", defaultValue = "1s")
     Duration pollInterval;
+
+    /**
+     * Event types published on another topic than the channel's, by the start of their type: e.g.
+     * {@code ledger.reminder.=ledger.reminders}. The rest go to the {@code outbox} channel's topic.
+     */
+    @ConfigProperty(name = "ledger.outbox.routes")
+    Optional<List<String>> routes;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
@@ -188,13 +196,20 @@ public class OutboxRelay {
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(event.aggregateCode)
-                .build();
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> record =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.aggregateCode);
+        for (String route : routes.orElse(List.of())) {
+            int equals = route.indexOf('=');
+            if (equals > 0
+                    && event.eventType.startsWith(route.substring(0, equals).strip())) {
+                record.withTopic(route.substring(equals + 1).strip());
+                break;
+            }
+        }
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
             return emitter.sendMessage(
-                            Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record))
+                            Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record.build()))
                     .invoke(() -> sendTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
         });
     }

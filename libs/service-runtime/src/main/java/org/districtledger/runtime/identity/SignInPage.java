@@ -1,6 +1,7 @@
-package org.districtledger.tracker.signin;
+package org.districtledger.runtime.identity;
 
-import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -14,18 +15,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.districtledger.runtime.HttpProblemException;
-import org.districtledger.runtime.identity.DemoIdentity;
-import org.districtledger.runtime.identity.DemoSessionMechanism;
-import org.districtledger.runtime.identity.DemoTokens;
 import org.districtledger.runtime.web.HtmlPage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The local run's sign-in page for the weekly view: a demo user's name and password, answered with the token in
+ * The local run's sign-in page for the pages of either service (the workspace, the weekly view): a demo user's name and password, answered with the token in
  * an HttpOnly, SameSite=Strict cookie, which another site's page never gets sent with its requests. A form posted
  * from another origin is refused by the same-origin check (quarkus.http.cors). In production the district's
  * OpenID Connect provider signs people in and this page is absent.
@@ -36,20 +38,24 @@ import java.net.URI;
 @Tag(name = "sign-in")
 public class SignInPage {
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance login(String title, String next, String error);
-    }
-
     private final DemoIdentity demo;
     private final DemoTokens tokens;
     private final String title;
+    private final String home;
+    private final Template login;
 
     public SignInPage(
-            DemoIdentity demo, DemoTokens tokens, @ConfigProperty(name = "ledger.weekly.title") String title) {
+            DemoIdentity demo,
+            DemoTokens tokens,
+            Engine engine,
+            @ConfigProperty(name = "ledger.pages.title") String title,
+            @ConfigProperty(name = "ledger.pages.home") String home) {
         this.demo = demo;
         this.tokens = tokens;
         this.title = title;
+        this.home = home;
+        // the page ships in this library, so it is parsed from the class path rather than found among the service's
+        this.login = engine.parse(resource("ledger-pages/login.html"));
     }
 
     @GET
@@ -58,7 +64,7 @@ public class SignInPage {
     @Operation(summary = "The sign-in page of the local run's demo users")
     public TemplateInstance form(@QueryParam("next") String next) {
         requireDemo();
-        return Templates.login(title, safeNext(next), null);
+        return login(safeNext(next), null);
     }
 
     @POST
@@ -82,9 +88,8 @@ public class SignInPage {
                                 .maxAge((int) tokens.lifetimeSeconds())
                                 .build())
                         .build())
-                .orElseGet(() -> Response.status(401)
-                        .entity(Templates.login(title, target, "用户名或密码不正确"))
-                        .build());
+                .orElseGet(() ->
+                        Response.status(401).entity(login(target, "用户名或密码不正确")).build());
     }
 
     @POST
@@ -109,10 +114,23 @@ public class SignInPage {
         }
     }
 
+    private TemplateInstance login(String next, String error) {
+        return this.login.data("title", title).data("next", next).data("error", error);
+    }
+
     /** Only a page of this service: a path, never another site. */
-    private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                ? next
-                : "/weekly";
+    private String safeNext(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : home;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SignInPage.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

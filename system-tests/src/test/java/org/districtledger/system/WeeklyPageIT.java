@@ -118,7 +118,7 @@ class WeeklyPageIT {
         String name = leader.getOptions().get(1).getText();
         leader.selectByVisibleText(name);
         new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(b -> b.getCurrentUrl().contains("leader="));
+                .until(b -> b.getCurrentUrl().contains("leader=" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
         awaitCharts();
         List<String> shown = new ArrayList<>();
         browser.findElements(By.cssSelector("#by-leader table[data-leader]"))

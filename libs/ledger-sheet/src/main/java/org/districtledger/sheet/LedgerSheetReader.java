@@ -5,7 +5,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -68,9 +67,7 @@ public final class LedgerSheetReader {
     private static final int MAX_CELL_TEXT = 32_767;
 
     static {
-        // an xlsx entry may expand to at most 100 times its compressed size (POI's default ratio) and 200 MB in all
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+        ZipLimits.apply();
     }
 
     private LedgerSheetReader() {}

@@ -1,6 +1,5 @@
 package org.districtledger.registry.workspace;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -15,6 +14,7 @@ import org.districtledger.registry.progress.WeekReportRules;
 import org.districtledger.registry.progress.WeekReports;
 import org.districtledger.runtime.HttpProblem;
 import org.districtledger.runtime.HttpProblemException;
+import org.districtledger.sheet.ZipLimits;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,9 +34,11 @@ public final class WeekSheet {
     public static final String SHEET_NAME = "周报";
     static final String[] HEADERS = {"项目代码", "项目名称", "本周完成投资（万元）", "形象进度（%）", "形象进度说明", "现场状态", "存在问题"};
 
+    /** A week's sheet (at most 500 rows of 7 cells) expands to far less than this; a bigger one is refused. */
+    private static final long MAX_ENTRY_BYTES = 20L * 1024 * 1024;
+
     static {
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(20L * 1024 * 1024);
+        ZipLimits.apply();
     }
 
     private WeekSheet() {}
@@ -89,6 +91,13 @@ public final class WeekSheet {
     public static List<WeekReports.Row> read(byte[] content) {
         List<WeekReports.Row> rows = new ArrayList<>();
         List<HttpProblem.FieldError> errors = new ArrayList<>();
+        try {
+            if (!ZipLimits.entriesWithin(content, MAX_ENTRY_BYTES)) {
+                throw HttpProblemException.invalidField("body", "表格解压后过大，不是周报模板 / expands beyond 20 MB");
+            }
+        } catch (IOException e) {
+            throw HttpProblemException.invalidField("body", "不是可读的 .xlsx 文件 / not a readable .xlsx workbook");
+        }
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = Optional.ofNullable(book.getSheet(SHEET_NAME)).orElse(book.getSheetAt(0));
             Row header = sheet.getRow(0);

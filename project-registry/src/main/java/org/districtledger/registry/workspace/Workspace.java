@@ -33,13 +33,7 @@ public record Workspace(String user, String role, String isoWeek, LocalDate asOf
             List<PermitDue> permits,
             List<MilestoneDue> milestones,
             List<ProblemWaiting> problems,
-            boolean canReport) {
-
-        /** How many things are due on it, the report included. */
-        public int dueCount() {
-            return (reportDue ? 1 : 0) + permits.size() + milestones.size() + problems.size();
-        }
-    }
+            boolean canReport) {}
 
     /** A weekly report as the grid shows it. */
     public record LastReport(

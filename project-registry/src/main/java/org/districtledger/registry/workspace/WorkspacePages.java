@@ -112,11 +112,7 @@ public class WorkspacePages {
     private Page page(String heading, String name, String week) {
         IsoWeek current = workspace.currentWeek();
         IsoWeek shown = week == null || week.isBlank() ? current : IsoWeek.parse(week, "week");
-        String role = user.hasRole(Roles.ADMIN)
-                ? Roles.ADMIN
-                : user.hasRole(Roles.OFFICER)
-                        ? Roles.OFFICER
-                        : user.hasRole(Roles.LEADER) ? Roles.LEADER : Roles.VIEWER;
+        String role = WorkspaceService.roleOf(user);
         String roleLabel = switch (role) {
             case Roles.ADMIN -> "项目办";
             case Roles.OFFICER -> "专班";

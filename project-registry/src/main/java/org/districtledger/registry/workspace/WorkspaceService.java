@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 public class WorkspaceService {
 
     /** The pools whose projects report every week: under construction, or about to be. */
-    public static final Set<Pool> REPORTING_POOLS = EnumSet.of(Pool.BUILDING, Pool.PREPARING);
+    private static final Set<Pool> REPORTING_POOLS = EnumSet.of(Pool.BUILDING, Pool.PREPARING);
 
     private static final Set<Pool> CLOSED_POOLS = EnumSet.of(Pool.CANCELLED, Pool.COMPLETED, Pool.IN_PRODUCTION);
 
@@ -68,50 +68,50 @@ public class WorkspaceService {
     /** The signed-in user's projects and their dues in {@code week}. */
     @Transactional
     public Workspace of(CurrentUser user, IsoWeek week) {
-        Map<String, ProjectAccess> access =
-                ProjectAccess.<ProjectAccess>listAll().stream().collect(Collectors.toMap(a -> a.projectCode, a -> a));
-        String role;
-        Predicate<Project> mine;
-        if (user.hasRole(Roles.ADMIN)) {
-            role = Roles.ADMIN;
-            mine = p -> true;
-        } else if (user.hasRole(Roles.OFFICER)) {
-            role = Roles.OFFICER;
-            mine = p ->
-                    access.containsKey(p.code) && access.get(p.code).members().contains(user.name());
-        } else if (user.hasRole(Roles.LEADER)) {
-            role = Roles.LEADER;
-            mine = p -> access.containsKey(p.code) && user.name().equals(access.get(p.code).leaderAccount);
-        } else {
-            role = user.hasRole(Roles.VIEWER) ? Roles.VIEWER : Roles.EXPORT;
-            mine = p -> true;
-        }
-        boolean writesAll = user.hasRole(Roles.ADMIN);
-        boolean officer = user.hasRole(Roles.OFFICER);
-        List<Project> projects = Project.<Project>list("pool not in ?1 order by code", CLOSED_POOLS).stream()
-                .filter(mine)
-                .toList();
-        List<Workspace.Item> items = items(
-                projects,
-                access,
-                week,
-                p -> writesAll
-                        || (officer
-                                && access.containsKey(p.code)
-                                && access.get(p.code).members().contains(user.name())));
+        Map<String, ProjectAccess> access = accessByProject();
+        String role = roleOf(user);
+        Predicate<Project> member =
+                p -> access.containsKey(p.code) && access.get(p.code).members().contains(user.name());
+        Predicate<Project> mine = switch (role) {
+            case Roles.OFFICER -> member;
+            case Roles.LEADER ->
+                p -> access.containsKey(p.code) && user.name().equals(access.get(p.code).leaderAccount);
+            default -> p -> true;
+        };
+        Predicate<Project> canReport =
+                Roles.ADMIN.equals(role) ? p -> true : user.hasRole(Roles.OFFICER) ? member : p -> false;
+        List<Project> projects = openProjects().stream().filter(mine).toList();
+        List<Workspace.Item> items = items(projects, access, week, canReport);
         return new Workspace(user.name(), role, week.toString(), asOf(week), count(items), items);
+    }
+
+    /** The role a workspace is shown for: the strongest the user holds (office, officer, leader, viewer, export). */
+    public static String roleOf(CurrentUser user) {
+        for (String role : List.of(Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER)) {
+            if (user.hasRole(role)) {
+                return role;
+            }
+        }
+        return Roles.EXPORT;
     }
 
     /** What each task force has due in {@code week}, for the reminders: task force name → its projects' dues. */
     @Transactional
     public Map<String, List<Workspace.Item>> byTaskForce(IsoWeek week) {
-        Map<String, ProjectAccess> access =
-                ProjectAccess.<ProjectAccess>listAll().stream().collect(Collectors.toMap(a -> a.projectCode, a -> a));
-        List<Project> projects = Project.<Project>list("pool not in ?1 order by code", CLOSED_POOLS).stream()
-                .filter(p -> access.containsKey(p.code))
-                .toList();
+        Map<String, ProjectAccess> access = accessByProject();
+        List<Project> projects =
+                openProjects().stream().filter(p -> access.containsKey(p.code)).toList();
         return items(projects, access, week, p -> false).stream()
                 .collect(Collectors.groupingBy(Workspace.Item::taskForce, TreeMap::new, Collectors.toList()));
+    }
+
+    private static Map<String, ProjectAccess> accessByProject() {
+        return ProjectAccess.<ProjectAccess>listAll().stream().collect(Collectors.toMap(a -> a.projectCode, a -> a));
+    }
+
+    /** The projects still to be worked on: neither cancelled, nor completed, nor in production. */
+    private static List<Project> openProjects() {
+        return Project.list("pool not in ?1 order by code", CLOSED_POOLS);
     }
 
     /** The day dues are counted on: the week's Sunday once it is over, today while it runs. */

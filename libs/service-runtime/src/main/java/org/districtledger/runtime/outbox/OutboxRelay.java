@@ -30,7 +30,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -90,12 +92,23 @@ public class OutboxRelay {
     @ConfigProperty(name = "ledger.outbox.routes")
     Optional<List<String>> routes;
 
+    /** {@link #routes}, read once at start: type prefix → topic, in the order configured. */
+    private final Map<String, String> topicByTypePrefix = new LinkedHashMap<>();
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean failing;
     private Thread worker;
 
     void onStart(@Observes StartupEvent event) {
+        for (String route : routes.orElse(List.of())) {
+            int equals = route.indexOf('=');
+            if (equals > 0) {
+                topicByTypePrefix.put(
+                        route.substring(0, equals).strip(),
+                        route.substring(equals + 1).strip());
+            }
+        }
         sendTime = Timer.builder("ledger.relay.send")
                 .description("Time from handing an outbox event to Kafka to its acknowledgement")
                 .publishPercentiles(0.5, 0.99)
@@ -198,14 +211,10 @@ public class OutboxRelay {
                 .build();
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> record =
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(event.aggregateCode);
-        for (String route : routes.orElse(List.of())) {
-            int equals = route.indexOf('=');
-            if (equals > 0
-                    && event.eventType.startsWith(route.substring(0, equals).strip())) {
-                record.withTopic(route.substring(equals + 1).strip());
-                break;
-            }
-        }
+        topicByTypePrefix.entrySet().stream()
+                .filter(route -> event.eventType.startsWith(route.getKey()))
+                .findFirst()
+                .ifPresent(route -> record.withTopic(route.getValue()));
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
             return emitter.sendMessage(

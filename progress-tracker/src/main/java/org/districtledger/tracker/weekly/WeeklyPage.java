@@ -11,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.runtime.CurrentUser;
@@ -94,11 +96,14 @@ public class WeeklyPage {
             @QueryParam("town") @Size(max = 64) String town,
             @QueryParam("chain") @Size(max = 64) String chain,
             @QueryParam("pool") @Size(max = 16) String pool,
-            @QueryParam("cityCategory") @Size(max = 24) String cityCategory)
+            @QueryParam("cityCategory") @Size(max = 24) String cityCategory,
+            @Context UriInfo uri)
             throws JsonProcessingException {
         IsoWeek picked = blank(week) == null ? weekly.currentWeek() : IsoWeek.parse(week, "week");
-        // a leader who opens the page without picking one sees his own projects; 全部领导 (leader=) shows everyone's
-        String leaderShown = leader == null && user.hasRole(Roles.LEADER)
+        // a leader who opens the page without picking one sees his own projects; 全部领导 (leader=) shows everyone's.
+        // Quarkus REST hands an empty parameter over as null, so "picked none" is read from the query itself.
+        boolean leaderPicked = uri.getQueryParameters().containsKey("leader");
+        String leaderShown = !leaderPicked && user.hasRole(Roles.LEADER)
                 ? weekly.leaderNameOf(user.name()).orElse(null)
                 : blank(leader);
         WeeklyService.Filter filter =

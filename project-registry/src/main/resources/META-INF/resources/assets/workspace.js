@@ -4,6 +4,7 @@
 const body = document.body;
 const WEEK = body.dataset.week;
 const SITE = { NOT_ENTERED: '未进场', ENTERED: '已进场', STARTED: '已开工' };
+const POOL = { PLANNING: '谋划库', RESERVE: '储备库', PREPARING: '预备库', BUILDING: '建设库', COMPLETED: '已竣工', IN_PRODUCTION: '已投产', SUSPENDED: '暂停', CANCELLED: '取消' };
 const FIELD = {
   investmentCompleted: '本周完成投资', imageProgressPercent: '形象进度', imageProgressNote: '形象进度说明',
   siteStatus: '现场状态', problemsRaised: '存在问题', code: '项目', body: '文件', week: '周次', isoWeek: '周次',
@@ -21,13 +22,15 @@ function el(tag, attrs, ...children) {
 }
 
 async function api(method, url, data, type) {
-  const options = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  // the header tells the service that this is the page's own script, which calls the API with the page's session
+  const options = { method, headers: { Accept: 'application/json', 'X-Requested-With': 'JavaScript' }, credentials: 'same-origin' };
   if (data !== undefined) {
     options.headers['Content-Type'] = type || 'application/json';
     options.body = type ? data : JSON.stringify(data);
   }
   const response = await fetch(url, options);
-  if (response.status === 401) { location.href = '/auth/login?next=' + encodeURIComponent(location.pathname + location.search); throw new Error('未登录'); }
+  // the session ended (401 locally, 499 from the district's provider): the page itself goes through the sign-in again
+  if (response.status === 401 || response.status === 499) { location.reload(); throw new Error('登录已过期，正在重新登录'); }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) { const e = new Error(problemText(json)); e.problem = json; e.status = response.status; throw e; }
@@ -241,7 +244,7 @@ async function project() {
   const [p, permits, problems, history, photos] = await Promise.all([
     api('GET', base), api('GET', base + '/procedures'), api('GET', base + '/problems'), api('GET', base + '/progress'), api('GET', base + '/photos')]);
   document.getElementById('project-facts').replaceChildren(el('h2', { text: p.name + '（' + p.code + '）' }),
-    el('dl', { class: 'facts' }, [['所在库', p.poolLabel || p.pool], ['镇街', p.town], ['产业链', p.industryChain], ['牵头部门', p.leadDepartment],
+    el('dl', { class: 'facts' }, [['所在库', POOL[p.pool] || p.pool], ['镇街', p.town], ['产业链', p.industryChain], ['牵头部门', p.leadDepartment],
       ['总投资（万元）', money(p.totalInvestment)], ['年度计划（万元）', money(p.annualPlanInvestment)],
       ['年度完成（万元）', money(p.investmentCompletedPlanYear)], ['形象进度', p.imageProgressPercent === null ? '—' : p.imageProgressPercent + '%']]
       .map(([k, v]) => el('div', {}, el('dt', { text: k }), el('dd', { text: v ?? '—' })))));
@@ -352,7 +355,7 @@ function office() {
     bar.value = 0;
     try {
       let job = await api('POST', '/api/v1/imports', f, type(f));
-      while (job.status === 'PENDING' || job.status === 'RUNNING') {
+      while (job.status === 'RUNNING') {
         bar.max = Math.max(1, job.rowsTotal);
         bar.value = job.rowsDone;
         say('正在导入：' + job.rowsDone + ' / ' + job.rowsTotal + ' 行', '');
@@ -361,7 +364,7 @@ function office() {
       }
       bar.max = Math.max(1, job.rowsTotal);
       bar.value = job.rowsDone;
-      if (job.status === 'SUCCEEDED' || job.status === 'DONE' || job.status === 'COMPLETED') {
+      if (job.status === 'DONE') {
         say('导入完成：新增 ' + job.created + '，更新 ' + job.updated + '，不变 ' + job.unchanged + '。', 'ok');
       } else {
         say('导入未完成（' + job.status + '），未写入任何数据：' + (job.errors || []).join('；'), 'error');

@@ -2,6 +2,7 @@ package org.districtledger.registry;
 
 import org.districtledger.testsupport.LedgerInfrastructureResource;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** Real PostgreSQL (database {@code registry}) and Kafka for the registry's tests. */
@@ -9,6 +10,8 @@ public class RegistryInfrastructure extends LedgerInfrastructureResource {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        super.init(Map.of("database", "registry"));
+        Map<String, String> args = new HashMap<>(initArgs);
+        args.put("database", "registry");
+        super.init(args);
     }
 }

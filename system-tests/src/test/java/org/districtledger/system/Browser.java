@@ -1,5 +1,6 @@
 package org.districtledger.system;
 
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -60,6 +61,15 @@ final class Browser {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_WATCH));
         return browser;
+    }
+
+    /** Where the system tests leave their screenshots and printouts: {@code system-tests/target}. */
+    static final Path OUT = Path.of(System.getProperty("ledger.home"), "system-tests", "target");
+
+    /** A screenshot of the page now open, as {@code system-tests/target/<name>} (the README's come from there). */
+    static void saveScreenshot(ChromeDriver browser, String name) throws Exception {
+        Files.createDirectories(OUT);
+        Files.write(OUT.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The errors the page now open has recorded. */

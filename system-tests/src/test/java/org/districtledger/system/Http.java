@@ -18,18 +18,41 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
+    private final String user;
     private String token;
 
     Http(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, "office");
     }
 
-    /** Signed in as the ledger office through the local run's demo sign-in, once, on first use. */
+    private Http(int port, String user) {
+        this.base = "http://localhost:" + port;
+        this.user = user;
+    }
+
+    /** The same service, called as another demo user. */
+    Http as(String demoUser) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), demoUser);
+    }
+
+    /** Signed in as the user (the ledger office unless {@link #as} named another) through the local run's demo sign-in, once, on first use. */
     String token() throws Exception {
         if (token == null) {
-            token = signIn("office");
+            token = signIn(user);
         }
         return token;
+    }
+
+    /** Any request as the signed-in user, with a body of the given type; the whole answer. */
+    HttpResponse<String> request(String method, String path, String contentType, byte[] body) throws Exception {
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + token())
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A demo user's token, from the local run's demo sign-in. */
@@ -66,6 +89,20 @@ final class Http {
             request.header("Authorization", "Bearer " + token());
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A file the service sends (an export), as the signed-in user. */
+    byte[] bytes(String path) throws Exception {
+        HttpResponse<byte[]> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token())
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
     JsonNode json(String path) throws Exception {

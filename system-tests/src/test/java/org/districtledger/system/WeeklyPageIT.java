@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -17,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,8 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Order(1)
 @ExtendWith(SampleSystem.Shared.class)
 class WeeklyPageIT {
-
-    private static final Path OUT = Paths.get(System.getProperty("ledger.home"), "system-tests", "target");
 
     @TempDir
     Path data;
@@ -108,7 +104,7 @@ class WeeklyPageIT {
         int leaders = browser.findElements(By.cssSelector("#by-leader table[data-leader]"))
                 .size();
         assertTrue(leaders > 5, "the sample's leaders: " + leaders);
-        saveScreenshot("weekly-2023-W26.png");
+        Browser.saveScreenshot(browser, "weekly-2023-W26.png");
 
         // print: A4 landscape, nothing wider than the paper, the table headers repeated on every page
         printChecks();
@@ -203,7 +199,7 @@ class WeeklyPageIT {
         Map<String, Object> printed = browser.executeCdpCommand(
                 "Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
         byte[] pdf = Base64.getDecoder().decode((String) printed.get("data"));
-        Files.write(OUT.resolve("weekly-2023-W26.pdf"), pdf);
+        Files.write(Browser.OUT.resolve("weekly-2023-W26.pdf"), pdf);
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
         Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([\\d.]+) ([\\d.]+)\\s*]")
                 .matcher(text);
@@ -249,10 +245,5 @@ class WeeklyPageIT {
                 .map(row -> row.getDomAttribute("data-code"))
                 .distinct()
                 .count();
-    }
-
-    private void saveScreenshot(String name) throws Exception {
-        Files.createDirectories(OUT);
-        Files.write(OUT.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

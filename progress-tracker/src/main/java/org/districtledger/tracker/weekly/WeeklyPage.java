@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.runtime.CurrentUser;
-import org.districtledger.runtime.identity.DemoIdentity;
 import org.districtledger.runtime.identity.Roles;
 import org.districtledger.runtime.web.HtmlPage;
 import org.districtledger.tracker.project.ReadModel;
@@ -59,8 +58,7 @@ public class WeeklyPage {
                 String nextWeek,
                 String query,
                 String chartData,
-                String user,
-                boolean signOut);
+                String user);
 
         static native TemplateInstance timeline(
                 String title, TrackedProject project, List<TimelineEntry> entries, String backWeek);
@@ -71,21 +69,18 @@ public class WeeklyPage {
     private final ObjectMapper json;
     private final String title;
     private final CurrentUser user;
-    private final DemoIdentity demo;
 
     public WeeklyPage(
             WeeklyService weekly,
             ReadModel readModel,
             ObjectMapper json,
             @ConfigProperty(name = "ledger.weekly.title") String title,
-            CurrentUser user,
-            DemoIdentity demo) {
+            CurrentUser user) {
         this.weekly = weekly;
         this.readModel = readModel;
         this.json = json;
         this.title = title;
         this.user = user;
-        this.demo = demo;
     }
 
     @GET
@@ -136,8 +131,7 @@ public class WeeklyPage {
                 next(picked).toString(),
                 query(filter),
                 chartData,
-                user.name(),
-                demo.enabled());
+                user.name());
     }
 
     /** The running header of the printed pages: the title and the week, at the top of every A4 page. */

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import org.districtledger.testsupport.StandInProvider;
 import org.districtledger.testsupport.Tokens;
 import org.districtledger.tracker.TrackerInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -30,17 +31,7 @@ class ProviderSignInTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("ledger.identity.demo.enabled", "false"),
-                    Map.entry("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus"),
-                    Map.entry("quarkus.oidc.client-id", "district-ledger"),
-                    Map.entry("quarkus.oidc.token.issuer", "https://server.example.com"),
-                    // the stand-in provider's tokens name this audience
-                    Map.entry("quarkus.oidc.token.audience", "https://server.example.com"),
-                    Map.entry("quarkus.oidc.web.auth-server-url", "${keycloak.url}/realms/quarkus"),
-                    Map.entry("quarkus.oidc.web.client-id", "district-ledger"),
-                    Map.entry("quarkus.oidc.web.application-type", "web-app"),
-                    Map.entry("quarkus.oidc.web.tenant-paths", "/weekly,/weekly/*"));
+            return StandInProvider.settings("/weekly,/weekly/*", "/weekly");
         }
 
         @Override
@@ -53,10 +44,9 @@ class ProviderSignInTest {
 
     @Test
     void theProvidersTokensOnTheApisAndItsSignInForThePage() {
-        String viewer = OidcWiremockTestResource.generateJwtToken(
-                "viewer-zhang", Set.of("VIEWER"), "https://server.example.com");
-        String office =
-                OidcWiremockTestResource.generateJwtToken("office-li", Set.of("ADMIN"), "https://server.example.com");
+        String viewer =
+                OidcWiremockTestResource.generateJwtToken("viewer-zhang", Set.of("VIEWER"), StandInProvider.ISSUER);
+        String office = OidcWiremockTestResource.generateJwtToken("office-li", Set.of("ADMIN"), StandInProvider.ISSUER);
         given().auth().oauth2(viewer).when().get("/api/v1/flags").then().statusCode(200);
         given().auth()
                 .oauth2(viewer)
@@ -103,7 +93,9 @@ class ProviderSignInTest {
                 .then()
                 .statusCode(302)
                 .header("Location", containsString("/realms/quarkus?response_type=code"))
-                .header("Location", containsString("client_id=district-ledger"));
+                .header("Location", containsString("client_id=district-ledger"))
+                // PKCE, as the district's realm requires
+                .header("Location", containsString("code_challenge_method=S256"));
 
         // the demo identity is not there
         given().contentType(ContentType.JSON)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.districtledger.contract.IsoWeek;
+import org.districtledger.registry.access.AccessPolicy;
 import org.districtledger.registry.photo.PhotoService;
 import org.districtledger.registry.progress.WeekReportRules;
 import org.districtledger.runtime.CurrentUser;
@@ -44,7 +45,14 @@ public class WorkspacePages {
             String role,
             String roleLabel,
             boolean canReport,
-            boolean office) {}
+            boolean office) {
+
+        /** The same page for a user who may, or may not, report on the project it shows. */
+        Page reporting(boolean may) {
+            return new Page(
+                    title, heading, page, week, previous, next, currentWeek, user, role, roleLabel, may, office);
+        }
+    }
 
     /** The grid's limits, rendered into its inputs: the server's own ({@link WeekReportRules}). */
     public record GridRules(int investmentDigits, int noteMax, int problemsMax) {}
@@ -62,16 +70,19 @@ public class WorkspacePages {
 
     private final WorkspaceService workspace;
     private final PhotoService photos;
+    private final AccessPolicy access;
     private final CurrentUser user;
     private final String title;
 
     public WorkspacePages(
             WorkspaceService workspace,
             PhotoService photos,
+            AccessPolicy access,
             CurrentUser user,
             @ConfigProperty(name = "ledger.pages.title") String title) {
         this.workspace = workspace;
         this.photos = photos;
+        this.access = access;
         this.user = user;
         this.title = title;
     }
@@ -97,8 +108,12 @@ public class WorkspacePages {
     @Operation(summary = "A project's page: permits, milestones, problems, site photos and the week-by-week history")
     public TemplateInstance project(@PathParam("code") String code, @QueryParam("week") String week) {
         workspace.requireProject(code);
+        // the forms are shown to those who may use them: the office and the project's own task force
         return Templates.project(
-                page("项目详情 " + code, "project", week), code, photos.maxBytes(), photos.maxBytes() / 1024 / 1024);
+                page("项目详情 " + code, "project", week).reporting(access.mayReport(code)),
+                code,
+                photos.maxBytes(),
+                photos.maxBytes() / 1024 / 1024);
     }
 
     @GET

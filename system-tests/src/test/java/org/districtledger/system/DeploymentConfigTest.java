@@ -55,7 +55,8 @@ class DeploymentConfigTest {
             "KAFKA_SSL_TRUSTSTORE_TYPE",
             "KAFKA_SSL_TRUSTSTORE_LOCATION",
             "QUARKUS_OIDC_AUTH_SERVER_URL",
-            "QUARKUS_OIDC_CLIENT_ID");
+            "QUARKUS_OIDC_CLIENT_ID",
+            "LEDGER_SESSION_SECRET");
     private static final Map<String, String> DATABASES =
             Map.of("project-registry", "registry", "progress-tracker", "tracker");
 
@@ -152,6 +153,9 @@ class DeploymentConfigTest {
                     "kafka:9092",
                     s.get("environment").get("KAFKA_BOOTSTRAP_SERVERS").asText());
             assertTrue(s.get("healthcheck").get("test").toString().contains("localhost:" + port + "/q/health/ready"));
+            assertTrue(
+                    s.get("environment").path("LEDGER_SESSION_SECRET").asText().startsWith("${"),
+                    service + ": the pages' session secret comes from .env");
         }
         for (String infra : List.of("postgres", "kafka", "kafka-init", "keycloak")) {
             assertNotNull(services.get(infra), infra);
@@ -172,6 +176,22 @@ class DeploymentConfigTest {
         DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE DATABASE " + db + " OWNER " + db), db));
         // the service runs as a role of its own, not the schema's owner
         DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE ROLE " + db + "_app LOGIN"), db));
+    }
+
+    @Test
+    void kubernetesScrapesBothServicesAndAlertsWithTheRulesPromtoolTests() throws IOException {
+        List<JsonNode> monitoring = documents(HOME.resolve("deploy/k8s/base/monitoring.yaml"));
+        JsonNode scrape = find(monitoring, "ServiceMonitor", "district-ledger");
+        assertEquals("/q/metrics", scrape.at("/spec/endpoints/0/path").asText());
+        assertEquals("http", scrape.at("/spec/endpoints/0/port").asText(), "the Services' port name");
+        JsonNode rules = find(monitoring, "PrometheusRule", "district-ledger");
+        JsonNode tested = new YAMLMapper()
+                .readTree(HOME.resolve("deploy/observability/prometheus/alerts.yml")
+                        .toFile());
+        assertEquals(tested.get("groups"), rules.at("/spec/groups"), "the same rules as alerts.yml");
+        JsonNode kustomization = new YAMLMapper()
+                .readTree(HOME.resolve("deploy/k8s/base/kustomization.yaml").toFile());
+        assertTrue(kustomization.get("resources").toString().contains("monitoring.yaml"));
     }
 
     @Test
@@ -232,6 +252,11 @@ class DeploymentConfigTest {
                             .at("/valueFrom/secretKeyRef/name")
                             .asText(),
                     "migrates as the owner, from the operator's secret");
+            assertTrue(
+                    env(container, "LEDGER_SESSION_SECRET")
+                            .at("/valueFrom/secretKeyRef/name")
+                            .isTextual(),
+                    "the pages' session secret from a Secret, the same for every replica");
             assertEquals(
                     service,
                     env(container, "KAFKA_SASL_JAAS_CONFIG")

@@ -72,10 +72,24 @@ public final class LocalInfrastructure implements AutoCloseable {
                     settings.dataDirectory() == null ? null : root.resolve("postgres"), settings.postgresPort());
             KafkaBroker kafka;
             KafkaIdentities identities = settings.kafkaIdentities() ? KafkaIdentities.in(root) : null;
-            int controllerPort =
-                    settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
+            int controllerPort;
             try {
-                kafka = startKafka(root, settings.kafkaPort(), controllerPort, identities);
+                // ports picked here may be taken by another process before the broker binds them (two test JVMs
+                // starting side by side): then the broker starts again, afresh, on other ports
+                int attempts = settings.kafkaPort() == 0 && settings.kafkaControllerPort() == 0 ? 3 : 1;
+                for (int attempt = 1; ; attempt++) {
+                    controllerPort =
+                            settings.kafkaControllerPort() == 0 ? FreePorts.pick() : settings.kafkaControllerPort();
+                    try {
+                        kafka = startKafka(root, settings.kafkaPort(), controllerPort, identities);
+                        break;
+                    } catch (IllegalStateException e) {
+                        if (attempt == attempts || !portTaken(e)) {
+                            throw e;
+                        }
+                        deleteQuietly(root.resolve("kafka"));
+                    }
+                }
                 try (Admin admin = kafka.admin()) {
                     LedgerTopics.createAll(admin, (short) 1);
                 }
@@ -114,6 +128,11 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public void restartKafka() {
         kafka = startKafka(root, kafka.port(), kafkaControllerPort, identities);
+    }
+
+    private static boolean portTaken(IllegalStateException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Address already in use") || message.contains("Unable to start acceptor");
     }
 
     private static KafkaBroker startKafka(Path root, int port, int controllerPort, KafkaIdentities identities) {

@@ -21,9 +21,16 @@ public class ReadinessChecks {
     HealthCheck schema(SchemaMigration migration) {
         return () -> HealthCheckResponse.named("PostgreSQL schema")
                 .status(migration.migrated())
-                .withData("url", migration.jdbcUrl())
+                // the database's name, not its address: health answers anyone who can reach the service
+                .withData("database", databaseName(migration.jdbcUrl()))
                 .withData("version", migration.version())
                 .build();
+    }
+
+    /** The last part of a JDBC URL's path: {@code registry} of {@code jdbc:postgresql://db:5432/registry?ssl=true}. */
+    static String databaseName(String jdbcUrl) {
+        String path = jdbcUrl.replaceFirst("\\?.*$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     @Produces
@@ -32,7 +39,6 @@ public class ReadinessChecks {
     HealthCheck kafka(ServerReachability reachability) {
         return () -> HealthCheckResponse.named("Kafka")
                 .status(reachability.kafkaUp())
-                .withData("bootstrap.servers", reachability.bootstrapServers())
                 .withData("problem", reachability.kafkaProblem())
                 .build();
     }

@@ -69,10 +69,6 @@ public class ServerReachability {
         checkKafka();
     }
 
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
     /** Why Kafka is unreachable, or "none". */
     public String kafkaProblem() {
         return kafkaUp() ? "none" : kafkaProblem;

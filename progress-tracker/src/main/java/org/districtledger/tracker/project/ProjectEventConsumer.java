@@ -70,21 +70,49 @@ public class ProjectEventConsumer {
         } catch (RuntimeException batchFailed) {
             // one event the read model refuses must not hold back the rest: apply them one at a time
             for (int i = 0; i < events.size(); i++) {
-                List<ProjectEvent> one = List.of(events.get(i));
-                String what = one.get(0).type() + " of " + one.get(0).code();
-                try {
-                    count(retry.untilReachable(what, () -> readModel.applyAll(one)));
-                } catch (RuntimeException rulesFailed) {
-                    try {
-                        count(retry.untilReachable(what, () -> readModel.applyWithoutFlags(one)));
-                        LOG.errorf(
-                                rulesFailed,
-                                "Applied %s, but its flags could not be evaluated; the nightly run will",
-                                what);
-                    } catch (RuntimeException refused) {
-                        deadLetters.send(sources.get(i), "cannot be applied: " + Failures.rootMessage(refused));
-                    }
-                }
+                applyOne(events.get(i), sources.get(i));
+            }
+        }
+    }
+
+    /**
+     * A dead-lettered record taken again, as it first came (its original topic, partition and offset): read and
+     * applied with the same checks as any record, and dead-lettered again if it still cannot be.
+     *
+     * @return how it was taken ({@code applied}, {@code duplicate}, {@code outdated}, {@code parked}), or why it went
+     *     back to the dead-letter topic
+     */
+    public Redriven redrive(ConsumerRecord<String, String> record) throws InterruptedException {
+        ProjectEvent event;
+        try {
+            event = ProjectEvent.read(record, json);
+        } catch (UnreadableRecordException e) {
+            deadLetters.send(record, e.getMessage());
+            return new Redriven(null, e.getMessage());
+        }
+        return applyOne(event, record);
+    }
+
+    /** What became of a re-driven record: its outcome, or the reason it was dead-lettered again. */
+    public record Redriven(ReadModel.Result outcome, String deadLettered) {}
+
+    private Redriven applyOne(ProjectEvent event, ConsumerRecord<String, String> source) throws InterruptedException {
+        List<ProjectEvent> one = List.of(event);
+        String what = event.type() + " of " + event.code();
+        try {
+            List<ReadModel.Result> results = retry.untilReachable(what, () -> readModel.applyAll(one));
+            count(results);
+            return new Redriven(results.get(0), null);
+        } catch (RuntimeException rulesFailed) {
+            try {
+                List<ReadModel.Result> results = retry.untilReachable(what, () -> readModel.applyWithoutFlags(one));
+                count(results);
+                LOG.errorf(rulesFailed, "Applied %s, but its flags could not be evaluated; the nightly run will", what);
+                return new Redriven(results.get(0), null);
+            } catch (RuntimeException refused) {
+                String reason = "cannot be applied: " + Failures.rootMessage(refused);
+                deadLetters.send(source, reason);
+                return new Redriven(null, reason);
             }
         }
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,6 +91,31 @@ public final class LocalRun {
         postgres.ensureServiceDatabase("tracker");
         String bootstrap = infrastructure.kafka().bootstrapServers();
         OUT.printf("PostgreSQL and Kafka are up (%d s)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        if (!settings.servicesToo()) {
+            writeDevEnvironment(
+                    "project-registry",
+                    settings.registryPort(),
+                    postgres.jdbcUrl("registry"),
+                    "registry",
+                    bootstrap,
+                    KafkaIdentities.REGISTRY.name());
+            writeDevEnvironment(
+                    "progress-tracker",
+                    settings.trackerPort(),
+                    postgres.jdbcUrl("tracker"),
+                    "tracker",
+                    bootstrap,
+                    KafkaIdentities.TRACKER.name());
+            OUT.printf(
+                    "%nThe services are not started (LEDGER_SERVICES=none). Run each in Quarkus dev mode, with live reload:%n"
+                            + "  ./mvnw quarkus:dev -pl project-registry     (http://localhost:%d)%n"
+                            + "  ./mvnw quarkus:dev -pl progress-tracker     (http://localhost:%d)%n"
+                            + "their .env files (written now, ignored by git) point them at these servers, signed in as themselves.%n"
+                            + "Press Ctrl-C to stop.%n",
+                    settings.registryPort(), settings.trackerPort());
+            OUT.flush();
+            return;
+        }
 
         services.add(Service.start(
                 "registry",
@@ -269,7 +297,8 @@ public final class LocalRun {
             int registryPort,
             int trackerPort,
             String sample,
-            String simulateUntil) {
+            String simulateUntil,
+            boolean servicesToo) {
 
         static Settings fromEnvironment(Map<String, String> env) {
             Path home = Paths.get(env.getOrDefault("LEDGER_HOME", "."))
@@ -288,7 +317,8 @@ public final class LocalRun {
                     port(env, "LEDGER_REGISTRY_PORT", 8081),
                     port(env, "LEDGER_TRACKER_PORT", 8082),
                     env.getOrDefault("LEDGER_SAMPLE", "wuqing-2023"),
-                    env.getOrDefault("LEDGER_SIMULATE_UNTIL", "2023-W26"));
+                    env.getOrDefault("LEDGER_SIMULATE_UNTIL", "2023-W26"),
+                    !"none".equals(env.getOrDefault("LEDGER_SERVICES", "all")));
         }
 
         private static int port(Map<String, String> env, String variable, int defaultPort) {
@@ -306,6 +336,49 @@ public final class LocalRun {
                 throw new IllegalArgumentException(
                         variable + " must be a port number from 1 to 65535, not '" + value + "'");
             }
+        }
+    }
+
+    /** What a service is given to run on this machine's servers (the same for a jar and for dev mode). */
+    static Map<String, String> environment(
+            int port,
+            String jdbcUrl,
+            String database,
+            String bootstrap,
+            Map<String, String> kafkaSignIn,
+            Settings settings) {
+        Map<String, String> env = new TreeMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.putAll(PostgresServer.serviceEnvironment(jdbcUrl, database));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // signs in to Kafka as the service's own identity (SASL/SCRAM; the broker's ACLs say what it may do)
+        env.putAll(kafkaSignIn);
+        // the demo identity: keys made at first start, kept in the data folder
+        env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity")).serviceEnvironment());
+        return env;
+    }
+
+    /**
+     * The service's {@code .env} for {@code ./mvnw quarkus:dev} (Quarkus reads it from the module's folder): the
+     * environment the run command would give it, in the dev profile instead of the local one (the same settings).
+     */
+    private void writeDevEnvironment(
+            String module, int port, String jdbcUrl, String database, String bootstrap, String identity) {
+        Map<String, String> env = environment(
+                port,
+                jdbcUrl,
+                database,
+                bootstrap,
+                infrastructure.kafka().identities().serviceEnvironment(identity),
+                settings);
+        env.remove("QUARKUS_PROFILE");
+        Properties file = new Properties();
+        file.putAll(env);
+        Path target = settings.home().resolve(module).resolve(".env");
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            file.store(out, "Written by deploy/run with LEDGER_SERVICES=none for ./mvnw quarkus:dev; not in git");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
         }
     }
 
@@ -350,15 +423,7 @@ public final class LocalRun {
                                 "-jar",
                                 jar.toString())
                         .redirectErrorStream(true);
-                Map<String, String> env = builder.environment();
-                env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-                env.putAll(PostgresServer.serviceEnvironment(jdbcUrl, database));
-                env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-                // signs in to Kafka as the service's own identity (SASL/SCRAM; the broker's ACLs say what it may do)
-                env.putAll(kafkaSignIn);
-                // the demo identity: keys made at first start, kept in the data folder
-                env.putAll(DemoKeys.in(settings.dataDirectory().resolve("identity"))
-                        .serviceEnvironment());
+                builder.environment().putAll(environment(port, jdbcUrl, database, bootstrap, kafkaSignIn, settings));
                 Process process = builder.start();
                 Service service = new Service(name, process, logFile, port);
                 Thread pump = new Thread(() -> service.pump(), name + "-output");

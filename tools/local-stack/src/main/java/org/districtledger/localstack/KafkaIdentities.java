@@ -83,7 +83,8 @@ public final class KafkaIdentities {
     public static final Identity TRACKER = new Identity(
             "progress-tracker",
             List.of("ledger.tracker-alerts", "ledger.project-events.tracker-dlq", "ledger.tracker-alerts.tracker-dlq"),
-            List.of("ledger.project-events", "ledger.tracker-alerts"),
+            // its own dead letters too: the office's operators list and re-drive them through the tracker
+            List.of("ledger.project-events", "ledger.tracker-alerts", "ledger.project-events.tracker-dlq"),
             null,
             "progress-tracker");
 

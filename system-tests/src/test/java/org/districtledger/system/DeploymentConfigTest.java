@@ -56,7 +56,8 @@ class DeploymentConfigTest {
             "KAFKA_SSL_TRUSTSTORE_LOCATION",
             "QUARKUS_OIDC_AUTH_SERVER_URL",
             "QUARKUS_OIDC_CLIENT_ID",
-            "LEDGER_SESSION_SECRET");
+            "LEDGER_SESSION_SECRET",
+            "QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
     private static final Map<String, String> DATABASES =
             Map.of("project-registry", "registry", "progress-tracker", "tracker");
 
@@ -129,7 +130,7 @@ class DeploymentConfigTest {
             JsonNode s = services.get(service);
             assertNotNull(s, service);
             String port = config(service).getProperty("quarkus.http.port");
-            assertEquals(port + ":" + port, s.get("ports").get(0).asText());
+            assertEquals("127.0.0.1:" + port + ":" + port, s.get("ports").get(0).asText(), "this machine only");
             assertEquals(
                     "src/main/docker/Dockerfile.jvm",
                     s.get("build").get("dockerfile").asText());
@@ -160,6 +161,17 @@ class DeploymentConfigTest {
         for (String infra : List.of("postgres", "kafka", "kafka-init", "keycloak")) {
             assertNotNull(services.get(infra), infra);
         }
+        services.fields().forEachRemaining(service -> {
+            service.getValue()
+                    .path("ports")
+                    .forEach(published -> assertTrue(
+                            published.asText().startsWith("127.0.0.1:"),
+                            service.getKey() + " publishes " + published + " beyond this machine"));
+            String image = service.getValue().path("image").asText();
+            assertTrue(
+                    image.isEmpty() || image.startsWith("district-ledger/") || image.matches(".+:[^:]*\\d[^:]*"),
+                    service.getKey() + "'s image has a pinned tag: " + image);
+        });
         assertTrue(
                 services.get("kafka").get("image").asText().equals("apache/kafka:4.1.2"),
                 "the official image, at the version of the BOM");
@@ -176,6 +188,71 @@ class DeploymentConfigTest {
         DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE DATABASE " + db + " OWNER " + db), db));
         // the service runs as a role of its own, not the schema's owner
         DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE ROLE " + db + "_app LOGIN"), db));
+    }
+
+    @Test
+    void theKubernetesPodsMeetTheRestrictedStandardAndTheirPoolsFitTheDatabase() throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        Path base = HOME.resolve("deploy/k8s/base");
+        for (JsonNode resource : new YAMLMapper()
+                .readTree(base.resolve("kustomization.yaml").toFile())
+                .get("resources")) {
+            documents.addAll(documents(base.resolve(resource.asText())));
+        }
+        Map<String, Integer> productionReplicas = Map.of("project-registry", 3);
+        for (String service : DATABASES.keySet()) {
+            JsonNode deployment = find(documents, "Deployment", service);
+            JsonNode pod = deployment.at("/spec/template/spec");
+            JsonNode container = pod.at("/containers/0");
+            assertEquals(
+                    "RuntimeDefault",
+                    pod.at("/securityContext/seccompProfile/type").asText(),
+                    service);
+            assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean(), service);
+            assertFalse(
+                    container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true), service);
+            assertEquals(
+                    "[\"ALL\"]",
+                    container.at("/securityContext/capabilities/drop").toString(),
+                    service);
+            assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), service);
+            assertTrue(container.get("volumeMounts").toString().contains("\"/tmp\""), service + " writes to /tmp only");
+
+            // an autoscaled Deployment leaves its replicas to the autoscaler
+            JsonNode autoscaler = documents.stream()
+                    .filter(d -> d.path("kind").asText().equals("HorizontalPodAutoscaler")
+                            && d.at("/spec/scaleTargetRef/name").asText().equals(service))
+                    .findFirst()
+                    .orElse(null);
+            int replicas;
+            if (autoscaler != null) {
+                assertTrue(deployment.at("/spec/replicas").isMissingNode(), service + ": the autoscaler sets replicas");
+                replicas = autoscaler.at("/spec/maxReplicas").asInt();
+            } else {
+                replicas =
+                        Math.max(deployment.at("/spec/replicas").asInt(), productionReplicas.getOrDefault(service, 0));
+            }
+            int pool = find(documents, "ConfigMap", service)
+                    .at("/data/QUARKUS_DATASOURCE_JDBC_MAX_SIZE")
+                    .asInt();
+            String cluster = DATABASES.get(service) + "-db";
+            int maxConnections = find(documents, "Cluster", cluster)
+                    .at("/spec/postgresql/parameters/max_connections")
+                    .asInt();
+            // each replica: its pool and the migration's connection; PostgreSQL keeps 3 for superusers and the
+            // operator needs a few of its own
+            assertTrue(
+                    replicas * (pool + 1) <= maxConnections - 10,
+                    service + ": " + replicas + " replicas × (" + pool + " + 1) connections against max_connections "
+                            + maxConnections);
+        }
+        JsonNode policy = find(documents, "NetworkPolicy", "district-ledger-services");
+        assertTrue(policy.at("/spec/podSelector").toString().contains("project-registry"));
+        assertTrue(policy.at("/spec/podSelector").toString().contains("progress-tracker"));
+        JsonNode ingress = find(documents, "Ingress", "district-ledger");
+        String backends = ingress.at("/spec/rules").toString();
+        assertTrue(backends.contains("project-registry") && backends.contains("progress-tracker"), backends);
+        assertFalse(ingress.at("/spec/tls").isMissingNode(), "TLS at the ingress");
     }
 
     @Test

@@ -65,7 +65,8 @@ class LocalRunIT {
         Http tracker = new Http(trackerPort);
         token = registry.token();
         assertTrue(launcher.log().contains("Sample ledger ready"), launcher.log());
-        assertTrue(launcher.log().contains(": 432 projects, simulated to 2023-W26"), "the sample ledger's 432 projects");
+        assertTrue(
+                launcher.log().contains(": 432 projects, simulated to 2023-W26"), "the sample ledger's 432 projects");
         // the tests before this one may have added projects (WorkspacePageIT imports two)
         int projects = registry.json("/api/v1/projects?size=1").get("total").asInt();
         assertTrue(projects >= 432, "the sample ledger's 432 projects, and those the tests before added: " + projects);
@@ -134,7 +135,8 @@ class LocalRunIT {
             Files.write(outdated, in.readAllBytes());
         }
         assertEquals(1, LedgerImportCli.run(outdated, registryUri, false), "the importer refuses a sheet with errors");
-        assertEquals(projects, registry.json("/api/v1/projects?size=1").get("total").asInt(), "and nothing changed");
+        assertEquals(
+                projects, registry.json("/api/v1/projects?size=1").get("total").asInt(), "and nothing changed");
 
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))

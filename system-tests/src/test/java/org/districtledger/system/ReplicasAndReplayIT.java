@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.districtledger.localstack.KafkaIdentities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,10 +96,26 @@ class ReplicasAndReplayIT {
                 Map.of(
                         "MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID", "progress-tracker-replay",
                         "MP_MESSAGING_INCOMING_ASSIGNMENT_REPLAY_GROUP_ID", "progress-tracker-replay-assignments"));
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> expected.equals(RunningServices.sequences(replay, "lastSequence"))
-                        && replay.json("/api/v1/assignments").size()
-                                == trackerA.json("/api/v1/assignments").size());
+        try {
+            await().atMost(Duration.ofMinutes(3))
+                    .until(() -> expected.equals(RunningServices.sequences(replay, "lastSequence"))
+                            && replay.json("/api/v1/assignments").size()
+                                    == trackerA.json("/api/v1/assignments").size());
+        } catch (ConditionTimeoutException stuck) {
+            // what the replay lacks, and what its tracker said: a failure here must say why
+            Map<String, Long> got = RunningServices.sequences(replay, "lastSequence");
+            List<String> behind = expected.entrySet().stream()
+                    .filter(e -> !e.getValue().equals(got.get(e.getKey())))
+                    .map(e -> e.getKey() + " at " + got.get(e.getKey()) + " of " + e.getValue())
+                    .toList();
+            throw new AssertionError(
+                    "the replay did not catch up in 3 minutes: " + behind.size() + " projects behind " + behind
+                            + "; assignments "
+                            + replay.json("/api/v1/assignments").size() + " of "
+                            + trackerA.json("/api/v1/assignments").size() + "; its log ends:\n"
+                            + running.tailOfLastStarted(80),
+                    stuck);
+        }
         long replayed = System.nanoTime();
         replay.send("PUT", "/api/v1/clock", "{\"asOf\": \"" + AS_OF + "\"}", 200);
         System.out.printf(

@@ -106,6 +106,12 @@ final class RunningServices implements AutoCloseable {
         return new Starting(module, service, new Http(port));
     }
 
+    /** The last lines of the log of the service started last, to say why it did not do what a test waited for. */
+    String tailOfLastStarted(int lines) {
+        List<String> log = services.get(services.size() - 1).log().lines().toList();
+        return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size()));
+    }
+
     /** Each project's latest event sequence number, as a service lists it. */
     static Map<String, Long> sequences(Http service, String field) throws Exception {
         Map<String, Long> sequences = new HashMap<>();

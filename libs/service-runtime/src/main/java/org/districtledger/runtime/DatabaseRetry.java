@@ -18,9 +18,13 @@ public class DatabaseRetry {
     private static final Logger LOG = Logger.getLogger(DatabaseRetry.class);
 
     private final Duration interval;
+    private final SchemaMigration schema;
 
-    public DatabaseRetry(@ConfigProperty(name = "ledger.reachability.retry", defaultValue = "5s") Duration interval) {
+    public DatabaseRetry(
+            @ConfigProperty(name = "ledger.reachability.retry", defaultValue = "5s") Duration interval,
+            SchemaMigration schema) {
         this.interval = interval;
+        this.schema = schema;
     }
 
     /**
@@ -28,6 +32,7 @@ public class DatabaseRetry {
      * again after 100 ms, then twice as long each time, up to {@code ledger.reachability.retry}.
      */
     public <T> T untilReachable(String what, Supplier<T> work) throws InterruptedException {
+        awaitSchema(what);
         boolean waiting = false;
         long pause = Math.min(100, interval.toMillis());
         while (true) {
@@ -50,6 +55,24 @@ public class DatabaseRetry {
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, interval.toMillis());
             }
+        }
+    }
+
+    /**
+     * Waits for the schema to be migrated (and the service's role granted its privileges): a consumer may be handed
+     * records while the service is still starting, and a table that is not there yet is no reason to dead-letter a
+     * good record.
+     */
+    private void awaitSchema(String what) throws InterruptedException {
+        long pause = Math.min(100, interval.toMillis());
+        boolean waiting = false;
+        while (!schema.migrated()) {
+            if (!waiting) {
+                LOG.infof("Waiting for the schema to be migrated before applying %s", what);
+                waiting = true;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, interval.toMillis());
         }
     }
 }

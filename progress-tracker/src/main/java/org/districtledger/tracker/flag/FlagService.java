@@ -2,6 +2,7 @@ package org.districtledger.tracker.flag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProcedureStatus;
 import org.districtledger.runtime.SchemaMigration;
+import org.districtledger.runtime.SessionLock;
 import org.districtledger.tracker.alert.AlertOutbox;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
@@ -23,6 +25,8 @@ import org.districtledger.tracker.project.TrackedProcedure;
 import org.districtledger.tracker.project.TrackedProject;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -43,6 +47,8 @@ public class FlagService {
 
     private static final Logger LOG = Logger.getLogger(FlagService.class);
     private static final int CHUNK = 200;
+    /** The nightly run's advisory lock ("LEDGERNF"): one replica evaluates every project, the others skip. */
+    static final long NIGHTLY_LOCK = 0x4c45444745524e46L;
 
     private final FlagRules rules;
     private final RuleVersions versions;
@@ -50,6 +56,7 @@ public class FlagService {
     private final AlertOutbox alerts;
     private final SchemaMigration schema;
     private final ObjectMapper json;
+    private final AgroalDataSource dataSource;
 
     public FlagService(
             FlagSettings settings,
@@ -57,8 +64,10 @@ public class FlagService {
             BusinessClock clock,
             AlertOutbox alerts,
             SchemaMigration schema,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AgroalDataSource dataSource) {
         this.json = json;
+        this.dataSource = dataSource;
         this.rules = new FlagRules(settings);
         this.versions = versions;
         this.clock = clock;
@@ -141,9 +150,32 @@ public class FlagService {
 
     /** Time alone makes a project stall: every night the rules run for every project. */
     @Scheduled(cron = "{ledger.flags.schedule}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void nightly() {
-        if (schema.migrated()) {
-            evaluateAll();
+    void scheduled() {
+        nightly();
+    }
+
+    /**
+     * The nightly run, on one replica: the one that takes the advisory lock evaluates every project while it holds
+     * it; the others, whose crons fire at the same minute, find it taken and skip. Answers whether this one ran.
+     */
+    boolean nightly() {
+        if (!schema.migrated()) {
+            return false;
+        }
+        try (Connection db = dataSource.getConnection()) {
+            if (!SessionLock.tryLock(db, NIGHTLY_LOCK)) {
+                LOG.info("The nightly flag run is another replica's tonight");
+                return false;
+            }
+            try {
+                evaluateAll();
+                return true;
+            } finally {
+                SessionLock.unlock(db, NIGHTLY_LOCK);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("The nightly flag run is skipped tonight: %s", e.getMessage());
+            return false;
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param partition its partition on the dead-letter topic
  * @param offset its offset there: with the partition, what names it for a re-drive
- * @param from the topic, partition and offset it first came on
+ * @param from the topic, partition and offset it first came on (none for a record the tracker did not put there)
  */
 public record DeadLetterView(
         int partition,
@@ -50,8 +50,10 @@ public record DeadLetterView(
                 record.offset(),
                 record.key(),
                 headers.get("dead-letter-reason"),
-                headers.get("dead-letter-topic") + "-" + headers.get("dead-letter-partition") + "@"
-                        + headers.get("dead-letter-offset"),
+                headers.containsKey("dead-letter-topic")
+                        ? headers.get("dead-letter-topic") + "-" + headers.get("dead-letter-partition") + "@"
+                                + headers.get("dead-letter-offset")
+                        : null,
                 headers.get("ce_type"),
                 headers.get("ce_source"),
                 Instant.ofEpochMilli(record.timestamp()),

@@ -9,6 +9,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.localstack.LedgerTopics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +18,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +60,7 @@ class DeploymentConfigTest {
             "QUARKUS_OIDC_AUTH_SERVER_URL",
             "QUARKUS_OIDC_CLIENT_ID",
             "LEDGER_SESSION_SECRET",
+            "LEDGER_OTLP_ENDPOINT",
             "QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
     private static final Map<String, String> DATABASES =
             Map.of("project-registry", "registry", "progress-tracker", "tracker");
@@ -184,21 +188,47 @@ class DeploymentConfigTest {
             created.put(m.group(1), new String[] {m.group(2), m.group(3)});
         }
         assertTopics(created);
-        String sql = Files.readString(HOME.resolve("deploy/compose/postgres-init.sql"));
-        DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE DATABASE " + db + " OWNER " + db), db));
-        // the service runs as a role of its own, not the schema's owner
-        DATABASES.values().forEach(db -> assertTrue(sql.contains("CREATE ROLE " + db + "_app LOGIN"), db));
+        // one database per service, owned by its owner role; the service runs as a role of its own
+        String databases = Files.readString(HOME.resolve("deploy/compose/postgres-init.sh"));
+        DATABASES.values().forEach(db -> {
+            assertTrue(databases.contains("('" + db + "')"), "db-init makes the database " + db);
+            assertTrue(databases.contains("ALTER ROLE " + db + " WITH LOGIN PASSWORD :'" + db + "'"), db);
+            assertTrue(databases.contains("ALTER ROLE " + db + "_app WITH LOGIN PASSWORD :'" + db + "_app'"), db);
+        });
+        assertTrue(
+                services.at("/db-init/volumes/0").asText().startsWith("./deploy/compose/postgres-init.sh:"),
+                "db-init runs the script at every up, so a password changed in .env is set");
+
+        // Keycloak in production mode, on its own database
+        JsonNode keycloak = services.get("keycloak");
+        assertEquals("start", keycloak.at("/command/0").asText(), "not start-dev");
+        assertEquals("postgres", keycloak.at("/environment/KC_DB").asText());
+
+        // every password and secret from .env: no default, all listed in .env.example
+        String text = Files.readString(HOME.resolve("docker-compose.yml"));
+        Set<String> example = new TreeSet<>();
+        for (String line : Files.readAllLines(HOME.resolve(".env.example"))) {
+            if (!line.startsWith("#") && line.contains("=")) {
+                example.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+        Matcher variable = Pattern.compile("\\$\\{([A-Z_]+)(:?[-?])?").matcher(text);
+        Set<String> used = new TreeSet<>();
+        while (variable.find()) {
+            used.add(variable.group(1));
+            if (variable.group(1).matches(".*(PASSWORD|SECRET)")) {
+                assertEquals(
+                        ":?",
+                        variable.group(2),
+                        variable.group(1) + " has no default: compose refuses to start without it");
+            }
+        }
+        assertEquals(used, example, ".env.example lists what docker-compose.yml takes from .env");
     }
 
     @Test
     void theKubernetesPodsMeetTheRestrictedStandardAndTheirPoolsFitTheDatabase() throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        Path base = HOME.resolve("deploy/k8s/base");
-        for (JsonNode resource : new YAMLMapper()
-                .readTree(base.resolve("kustomization.yaml").toFile())
-                .get("resources")) {
-            documents.addAll(documents(base.resolve(resource.asText())));
-        }
+        List<JsonNode> documents = Kustomize.render(HOME.resolve("deploy/k8s/base"));
         Map<String, Integer> productionReplicas = Map.of("project-registry", 3);
         for (String service : DATABASES.keySet()) {
             JsonNode deployment = find(documents, "Deployment", service);
@@ -232,7 +262,7 @@ class DeploymentConfigTest {
                 replicas =
                         Math.max(deployment.at("/spec/replicas").asInt(), productionReplicas.getOrDefault(service, 0));
             }
-            int pool = find(documents, "ConfigMap", service)
+            int pool = settingsOf(documents, deployment)
                     .at("/data/QUARKUS_DATASOURCE_JDBC_MAX_SIZE")
                     .asInt();
             String cluster = DATABASES.get(service) + "-db";
@@ -273,13 +303,7 @@ class DeploymentConfigTest {
 
     @Test
     void theKubernetesManifestsAgreeWithTheServices() throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        Path base = HOME.resolve("deploy/k8s/base");
-        JsonNode kustomization =
-                new YAMLMapper().readTree(base.resolve("kustomization.yaml").toFile());
-        for (JsonNode resource : kustomization.get("resources")) {
-            documents.addAll(documents(base.resolve(resource.asText())));
-        }
+        List<JsonNode> documents = Kustomize.render(HOME.resolve("deploy/k8s/base"));
         for (String service : DATABASES.keySet()) {
             String port = config(service).getProperty("quarkus.http.port");
             JsonNode deployment = find(documents, "Deployment", service);
@@ -299,7 +323,7 @@ class DeploymentConfigTest {
             assertTrue(deployment
                     .at("/spec/template/spec/securityContext/runAsNonRoot")
                     .asBoolean());
-            JsonNode configMap = find(documents, "ConfigMap", service);
+            JsonNode configMap = settingsOf(documents, deployment);
             configMap
                     .get("data")
                     .fieldNames()
@@ -474,6 +498,36 @@ class DeploymentConfigTest {
             }
         }
         throw new AssertionError("no " + name + " in " + container.path("env"));
+    }
+
+    @Test
+    void aChangedSettingRollsThePods(@TempDir Path copy) throws IOException {
+        Path k8s = Kustomize.copy(HOME.resolve("deploy/k8s"), copy);
+        List<JsonNode> before = Kustomize.render(k8s.resolve("overlays/production"));
+        Files.writeString(
+                k8s.resolve("base/progress-tracker.env"), "QUARKUS_LOG_LEVEL=DEBUG\n", StandardOpenOption.APPEND);
+        List<JsonNode> after = Kustomize.render(k8s.resolve("overlays/production"));
+        for (String service : DATABASES.keySet()) {
+            JsonNode was = find(before, "Deployment", service).at("/spec/template");
+            JsonNode is = find(after, "Deployment", service).at("/spec/template");
+            String settings = settingsOf(after, find(after, "Deployment", service))
+                    .at("/metadata/name")
+                    .asText();
+            assertTrue(settings.startsWith(service + "-"), "a generated ConfigMap, named by its content: " + settings);
+            if (service.equals("progress-tracker")) {
+                assertNotEquals(was, is, "the tracker's pod template changes with its settings: its pods roll");
+            } else {
+                assertEquals(was, is, "the registry's pods stay");
+            }
+        }
+    }
+
+    /** The ConfigMap a Deployment's container takes its settings from. */
+    private static JsonNode settingsOf(List<JsonNode> documents, JsonNode deployment) {
+        String name = deployment
+                .at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name")
+                .asText();
+        return find(documents, "ConfigMap", name);
     }
 
     private static JsonNode find(List<JsonNode> documents, String kind, String name) {

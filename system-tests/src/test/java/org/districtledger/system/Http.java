@@ -30,6 +30,11 @@ final class Http {
         this.user = user;
     }
 
+    /** The address of a path of this service. */
+    String url(String path) {
+        return base + path;
+    }
+
     /** The same service, called as another demo user. */
     Http as(String demoUser) {
         return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), demoUser);
@@ -43,16 +48,18 @@ final class Http {
         return token;
     }
 
-    /** Any request as the signed-in user, with a body of the given type; the whole answer. */
-    HttpResponse<String> request(String method, String path, String contentType, byte[] body) throws Exception {
-        return CLIENT.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", contentType)
-                        .header("Accept", "application/json")
-                        .header("Authorization", "Bearer " + token())
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** Any request as the signed-in user, with a body of the given type and any more headers (name, value, …); the whole answer. */
+    HttpResponse<String> request(String method, String path, String contentType, byte[] body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token())
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A demo user's token, from the local run's demo sign-in. */

@@ -3,7 +3,6 @@ package org.districtledger.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.districtledger.localstack.KafkaIdentities;
 import org.districtledger.sample.LedgerImportCli;
 import org.junit.jupiter.api.Order;
@@ -221,20 +220,11 @@ class LocalRunIT {
     private static int projectsOnTheTopic(String kafkaPort, Path data, int expected) {
         Set<String> codes = new HashSet<>();
         // as another district system would: the read-only identity whose password the run command keeps
-        Map<String, Object> config =
+        Map<String, Object> signIn =
                 new HashMap<>(KafkaIdentities.in(data).clientConfig(KafkaIdentities.DISTRICT_READER.name()));
-        config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "district-reader-run-command-test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        signIn.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
+        try (KafkaConsumer<String, String> consumer =
+                DistrictReader.consumer(signIn, "run-command-test-" + System.nanoTime())) {
             consumer.subscribe(List.of("ledger.project-events"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (codes.size() < expected && System.nanoTime() < deadline) {

@@ -3,9 +3,7 @@ package org.districtledger.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.districtledger.localstack.KafkaIdentities;
 import org.junit.jupiter.api.AfterEach;
@@ -262,17 +260,7 @@ class ReplicasAndReplayIT {
     /** Each project's event sequence numbers, in the order a consumer reads them from ledger.project-events. */
     private static Map<String, List<Long>> published(Map<String, Object> reader, int expected) throws Exception {
         Map<String, List<Long>> sequences = new HashMap<>();
-        Map<String, Object> config = new HashMap<>(reader);
-        config.putAll(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "district-reader-replicas-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName()));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = DistrictReader.consumer(reader, "replicas-test")) {
             consumer.subscribe(List.of("ledger.project-events"));
             int read = 0;
             long quietUntil = 0;

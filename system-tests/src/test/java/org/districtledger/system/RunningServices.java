@@ -88,7 +88,7 @@ final class RunningServices implements AutoCloseable {
     private Starting launch(String module, String database, Map<String, String> extra, boolean fullyCompiled)
             throws IOException {
         int port = FreePorts.pick();
-        Map<String, String> env = new HashMap<>(extra);
+        Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.putAll(servers.postgres().serviceEnvironment(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
@@ -100,6 +100,7 @@ final class RunningServices implements AutoCloseable {
                                 : KafkaIdentities.TRACKER.name()));
         env.put("LEDGER_REACHABILITY_INTERVAL", "1s");
         env.putAll(DemoKeys.in(data.resolve("identity")).serviceEnvironment());
+        env.putAll(extra); // a test's own settings stand above these
         ChildProcess service =
                 ChildProcess.service(data.resolve(module + "-" + port + ".log"), env, module, fullyCompiled);
         services.add(service);

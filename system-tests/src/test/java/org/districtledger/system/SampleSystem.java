@@ -45,10 +45,15 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
     /** Seconds from the servers being up to both services being ready, on the first start. */
     final long firstStartSeconds;
 
+    /** Where both services export their traces (LEDGER_OTLP_ENDPOINT). */
+    final OtlpStandIn collector;
+
     private ChildProcess launcher;
 
-    private SampleSystem(Path data, Map<String, String> env, ChildProcess launcher, long firstStartSeconds) {
+    private SampleSystem(
+            Path data, Map<String, String> env, ChildProcess launcher, long firstStartSeconds, OtlpStandIn collector) {
         this.data = data;
+        this.collector = collector;
         this.env = env;
         this.registryPort = Integer.parseInt(env.get("LEDGER_REGISTRY_PORT"));
         this.trackerPort = Integer.parseInt(env.get("LEDGER_TRACKER_PORT"));
@@ -60,7 +65,10 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
     private static SampleSystem start() {
         try {
             Path data = Files.createTempDirectory("ledger-sample-system");
+            OtlpStandIn collector = new OtlpStandIn();
             Map<String, String> env = Map.of(
+                    "LEDGER_OTLP_ENDPOINT", collector.endpoint(),
+                    "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
                     "LEDGER_HOME", ChildProcess.home().toString(),
                     "LEDGER_DATA_DIR", data.toString(),
                     "LEDGER_POSTGRES_PORT", String.valueOf(FreePorts.pick()),
@@ -74,7 +82,7 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
             launcher.awaitLog("is up (", Duration.ofSeconds(90));
             long firstStart = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - serversUp);
             launcher.awaitLog("Press Ctrl-C to stop.", Duration.ofMinutes(10));
-            return new SampleSystem(data, env, launcher, firstStart);
+            return new SampleSystem(data, env, launcher, firstStart, collector);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the sample system", e);
         }
@@ -100,6 +108,7 @@ final class SampleSystem implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() throws Exception {
+        collector.close();
         if (launcher.process.isAlive()) {
             launcher.interrupt();
             if (!launcher.process.waitFor(60, TimeUnit.SECONDS)) {

@@ -7,14 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * A CloudEvents 1.0 record in Kafka binary mode: the attributes from the {@code ce_} headers, the data in the
  * value.
  *
  * @param subject the {@code ce_subject}, or {@code null} where the record has none
+ * @param traceparent the trace the event belongs to: the {@code traceparent} header of the producer's span, else the
+ *     CloudEvents distributed tracing extension ({@code ce_traceparent}); {@code null} where it has neither
  */
-public record CloudEventRecord(String id, String type, String source, String subject, Instant time, String data) {
+public record CloudEventRecord(
+        String id, String type, String source, String subject, Instant time, String data, String traceparent) {
 
     /** Reads the record, or says exactly which attribute is missing or wrong. */
     public static CloudEventRecord read(ConsumerRecord<String, String> record) {
@@ -42,7 +46,9 @@ public record CloudEventRecord(String id, String type, String source, String sub
                 header(record, "ce_source", true),
                 header(record, "ce_subject", false),
                 time,
-                record.value());
+                record.value(),
+                Optional.ofNullable(header(record, "traceparent", false))
+                        .orElseGet(() -> header(record, "ce_traceparent", false)));
     }
 
     /**

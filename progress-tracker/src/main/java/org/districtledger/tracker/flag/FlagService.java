@@ -3,6 +3,9 @@ package org.districtledger.tracker.flag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,7 @@ import org.districtledger.tracker.alert.AlertOutbox;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.clock.ClockMoved;
+import org.districtledger.tracker.project.EventTracing;
 import org.districtledger.tracker.project.ProjectsChanged;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProcedure;
@@ -57,6 +61,7 @@ public class FlagService {
     private final SchemaMigration schema;
     private final ObjectMapper json;
     private final AgroalDataSource dataSource;
+    private final EventTracing tracing;
 
     public FlagService(
             FlagSettings settings,
@@ -65,8 +70,10 @@ public class FlagService {
             AlertOutbox alerts,
             SchemaMigration schema,
             ObjectMapper json,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource,
+            EventTracing tracing) {
         this.json = json;
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.rules = new FlagRules(settings);
         this.versions = versions;
@@ -81,7 +88,7 @@ public class FlagService {
 
     /** The projects changed: their rules are evaluated as of the change's date, in its transaction. */
     void onProjectsChanged(@Observes ProjectsChanged changed) {
-        evaluate(changed.codes(), changed.asOf());
+        evaluate(changed.codes(), changed.asOf(), changed.causes());
     }
 
     /** The clock moved: every project is evaluated again as of its new date. */
@@ -95,6 +102,15 @@ public class FlagService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(Collection<String> codes, LocalDate asOf) {
+        evaluate(codes, asOf, Map.of());
+    }
+
+    /**
+     * As {@link #evaluate(Collection, LocalDate)}, each project's evaluation in the trace of the event that changed it
+     * ({@code causes}), so that the alerts it publishes carry that trace on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluate(Collection<String> codes, LocalDate asOf, Map<String, Context> causes) {
         if (codes.isEmpty()) {
             return;
         }
@@ -119,7 +135,18 @@ public class FlagService {
         for (TrackedProject project : projects) {
             ProjectFacts facts =
                     facts(project, procedures.getOrDefault(project.code, List.of()), assigned.contains(project.code));
-            reconcile(project, rules.evaluate(facts, asOf), open.getOrDefault(project.code, List.of()), asOf);
+            List<Flag> openFlags = open.getOrDefault(project.code, List.of());
+            Context cause = causes.get(project.code);
+            if (cause == null) { // a request's own trace, or none (the nightly run)
+                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf);
+                continue;
+            }
+            Span span = tracing.evaluating(project.code, cause);
+            try (Scope evaluating = span.makeCurrent()) {
+                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf);
+            } finally {
+                span.end();
+            }
         }
     }
 

@@ -44,6 +44,9 @@ public class ParkedEvent extends PanacheEntityBase {
     @Column(name = "parked_at")
     public Instant parkedAt;
 
+    /** The W3C trace context the event came with, or {@code null}. */
+    public String traceparent;
+
     static ParkedEvent of(ProjectEvent event, long expected, ObjectMapper json) {
         ParkedEvent parked = new ParkedEvent();
         parked.eventId = event.id();
@@ -52,6 +55,7 @@ public class ParkedEvent extends PanacheEntityBase {
         parked.eventType = event.type();
         parked.occurredAt = event.time();
         parked.changeJson = event.change().toString();
+        parked.traceparent = event.traceparent();
         parked.projectJson = event.project().toString();
         parked.expectedSequence = expected;
         parked.parkedAt = Instant.now();
@@ -67,7 +71,8 @@ public class ParkedEvent extends PanacheEntityBase {
                     occurredAt,
                     sequence,
                     json.readTree(changeJson),
-                    json.readTree(projectJson));
+                    json.readTree(projectJson),
+                    traceparent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("parked event " + eventId + " is not JSON any more", e);
         }

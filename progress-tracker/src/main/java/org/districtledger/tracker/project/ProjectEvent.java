@@ -21,9 +21,17 @@ import java.util.UUID;
  * @param sequence the project's event sequence number
  * @param change what changed, as the event type describes it
  * @param project the project's state after the change
+ * @param traceparent the W3C trace context of the change, or {@code null} (tracing off, or another producer)
  */
 public record ProjectEvent(
-        UUID id, String type, String code, Instant time, long sequence, JsonNode change, JsonNode project) {
+        UUID id,
+        String type,
+        String code,
+        Instant time,
+        long sequence,
+        JsonNode change,
+        JsonNode project,
+        String traceparent) {
 
     /** The only producer of project events: the registry's outbox relay. */
     public static final String REGISTRY = "/project-registry";
@@ -68,6 +76,13 @@ public record ProjectEvent(
             }
         }
         return new ProjectEvent(
-                id, event.type(), code, event.time(), body.get("sequence").asLong(), body.path("change"), project);
+                id,
+                event.type(),
+                code,
+                event.time(),
+                body.get("sequence").asLong(),
+                body.path("change"),
+                project,
+                event.traceparent());
     }
 }

@@ -3,6 +3,10 @@ package org.districtledger.tracker.project;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +21,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,8 +53,10 @@ public class ReadModel {
     private final Event<ProjectsChanged> changes;
     private final BusinessClock clock;
     private final ObjectMapper json;
+    private final EventTracing tracing;
 
-    public ReadModel(Event<ProjectsChanged> changes, BusinessClock clock, ObjectMapper json) {
+    public ReadModel(Event<ProjectsChanged> changes, BusinessClock clock, ObjectMapper json, EventTracing tracing) {
+        this.tracing = tracing;
         this.changes = changes;
         this.clock = clock;
         this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -71,17 +80,29 @@ public class ReadModel {
     private List<Result> applyAll(List<ProjectEvent> events, boolean evaluateFlags) {
         List<Result> results = new ArrayList<>(events.size());
         Set<String> changed = new LinkedHashSet<>();
+        Map<String, Context> causes = new HashMap<>();
         LocalDate clockDate = clock.setDate().orElse(null);
         for (ProjectEvent event : events) {
-            Result result = apply(event, recordedOn(event, clockDate));
-            results.add(result);
-            if (result == Result.APPLIED) {
-                changed.add(event.code());
-                applyParked(event.code(), clockDate);
+            Span span = tracing.applying(event);
+            try (Scope applying = span.makeCurrent()) {
+                Result result = apply(event, recordedOn(event, clockDate));
+                span.setAttribute("ledger.event.outcome", result.name().toLowerCase(Locale.ROOT));
+                results.add(result);
+                if (result == Result.APPLIED) {
+                    changed.add(event.code());
+                    causes.put(event.code(), Context.current());
+                    applyParked(event.code(), clockDate);
+                }
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+                throw e;
+            } finally {
+                span.end();
             }
         }
         if (evaluateFlags && !changed.isEmpty()) {
-            changes.fire(new ProjectsChanged(changed, clock.today()));
+            changes.fire(new ProjectsChanged(changed, clock.today(), causes));
         }
         return results;
     }

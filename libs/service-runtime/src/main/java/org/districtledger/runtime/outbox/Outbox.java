@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.districtledger.runtime.tracing.TraceContext;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -43,6 +44,7 @@ public class Outbox {
         event.aggregateCode = key;
         event.sequence = sequence;
         event.occurredAt = Instant.now();
+        event.traceparent = TraceContext.current();
         try {
             event.payload = json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -43,4 +43,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C {@code traceparent} of the change that wrote it, or {@code null} when tracing is off. */
+    public String traceparent;
 }

@@ -3,12 +3,15 @@ package org.districtledger.runtime.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +21,7 @@ import org.districtledger.runtime.Failures;
 import org.districtledger.runtime.SchemaMigration;
 import org.districtledger.runtime.ServerReachability;
 import org.districtledger.runtime.SessionLock;
+import org.districtledger.runtime.tracing.TraceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -201,14 +205,19 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent event) {
-        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+        OutgoingCloudEventMetadataBuilder<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.eventId.toString())
                 .withSource(source)
                 .withType(event.eventType)
                 .withSubject(event.aggregateCode)
                 .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .build();
+                .withDataContentType("application/json");
+        // the trace of the change goes on: as the CloudEvents distributed tracing extension (ce_traceparent), and as
+        // the parent of the Kafka producer's span, whose own traceparent header the connector adds
+        Context trace = TraceContext.parent(event.traceparent);
+        if (event.traceparent != null) {
+            cloudEvent.withExtension("traceparent", event.traceparent);
+        }
         OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> record =
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(event.aggregateCode);
         topicByTypePrefix.entrySet().stream()
@@ -217,8 +226,10 @@ public class OutboxRelay {
                 .ifPresent(route -> record.withTopic(route.getValue()));
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
-            return emitter.sendMessage(
-                            Message.of(event.payload).addMetadata(cloudEvent).addMetadata(record.build()))
+            return emitter.sendMessage(Message.of(event.payload)
+                            .addMetadata(cloudEvent.build())
+                            .addMetadata(record.build())
+                            .addMetadata(TracingMetadata.with(trace, trace)))
                     .invoke(() -> sendTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
         });
     }

@@ -6,6 +6,9 @@ import org.districtledger.contract.MilestoneType;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProcedureStatus;
 import org.districtledger.contract.ProjectEventType;
+import org.districtledger.contract.ProjectField;
+
+import java.util.StringJoiner;
 
 /** How a registry event reads in a project's timeline, in the words of the project office. */
 final class EventSummaries {
@@ -17,7 +20,17 @@ final class EventSummaries {
         String type = event.type().substring(ProjectEventType.PREFIX.length());
         return switch (type) {
             case "registered.v1" -> "登记入库：" + pool(event.project().path("pool").asText());
-            case "updated.v1" -> "信息变更：" + join(change.path("fields"));
+            case "updated.v1" -> "信息变更：" + labels(change.path("fields"));
+            case "updated.v2" -> {
+                StringJoiner text = new StringJoiner("；", "信息变更：", "");
+                change.path("values")
+                        .properties()
+                        .forEach(value -> text.add(FieldChanges.describe(
+                                value.getKey(),
+                                value.getValue().path("old"),
+                                value.getValue().path("new"))));
+                yield text.toString();
+            }
             case "converted.v1" ->
                 "项目转化：" + pool(change.path("from").asText()) + " → "
                         + pool(change.path("to").asText())
@@ -66,9 +79,11 @@ final class EventSummaries {
         return Labelled.labelOf(Pool.class, pool);
     }
 
-    private static String join(JsonNode array) {
+    /** The fields an event names, in the office's words (a name it does not know stays as it is). */
+    private static String labels(JsonNode fields) {
         StringBuilder text = new StringBuilder();
-        array.forEach(item -> text.append(text.length() == 0 ? "" : "、").append(item.asText()));
+        fields.forEach(
+                field -> text.append(text.length() == 0 ? "" : "、").append(ProjectField.labelOf(field.asText())));
         return text.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.districtledger.tracker.project;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +47,10 @@ public class ProjectEventConsumer {
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // money exactly as the registry wrote it: 18000.00 stays 18000.00, not 1.8E+4
+        this.json = json.copy()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     }
 
     @Incoming("project-events")

@@ -308,6 +308,17 @@ public class ReadModel {
     private void applyChange(ProjectEvent event, String poolBefore, LocalDate recordedOn) {
         JsonNode change = event.change();
         switch (event.type()) {
+            case "ledger.project.updated.v2" ->
+                change.path("values").properties().forEach(value -> {
+                    TrackedEdit edit = new TrackedEdit();
+                    edit.projectCode = event.code();
+                    edit.sequence = event.sequence();
+                    edit.field = value.getKey();
+                    edit.oldValue = value.getValue().path("old").toString();
+                    edit.newValue = value.getValue().path("new").toString();
+                    edit.recordedOn = recordedOn;
+                    edit.persist();
+                });
             case "ledger.project.procedure-updated.v1" -> {
                 JsonNode p = change.path("procedure");
                 TrackedProcedure.Key key =

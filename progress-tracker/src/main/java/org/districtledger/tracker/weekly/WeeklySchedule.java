@@ -1,5 +1,7 @@
 package org.districtledger.tracker.weekly;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,7 +81,22 @@ public record WeeklySchedule(
             List<DatedProject> completions,
             List<ConversionLine> conversions,
             List<ProblemLine> problemsRaised,
-            List<ProblemLine> problemsResolved) {}
+            List<ProblemLine> problemsResolved,
+            List<EditLine> edits) {}
+
+    /**
+     * A field of a project the office edited in the week, with its old and new value as the event gave them and as
+     * the office reads them ({@code text}, e.g. 计划开工 2023-04-15 → 2023-07-01).
+     */
+    public record EditLine(
+            String code,
+            String name,
+            String field,
+            String label,
+            JsonNode oldValue,
+            JsonNode newValue,
+            String text,
+            LocalDate on) {}
 
     /** A move between pools in the week. */
     public record ConversionLine(

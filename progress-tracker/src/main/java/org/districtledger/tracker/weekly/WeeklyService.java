@@ -1,16 +1,26 @@
 package org.districtledger.tracker.weekly;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
+import org.districtledger.contract.ProjectField;
 import org.districtledger.contract.TimeProportionalPlan;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
 import org.districtledger.tracker.flag.Colour;
 import org.districtledger.tracker.flag.FlagHistory;
+import org.districtledger.tracker.project.FieldChanges;
 import org.districtledger.tracker.project.TrackedConversion;
+import org.districtledger.tracker.project.TrackedEdit;
 import org.districtledger.tracker.project.TrackedProblem;
 import org.districtledger.tracker.weekly.LedgerOnDay.ProjectOnDay;
 import org.hibernate.Session;
@@ -39,6 +49,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class WeeklyService {
+
+    /** Reads an edit's old and new value (JSON text, as the event gave them); money stays exact. */
+    private static final ObjectMapper EDIT_JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** The four pools of the funnel, from idea to site. */
     public static final List<String> FUNNEL =
@@ -407,7 +422,37 @@ public class WeeklyService {
                 .filter(p -> within(p.resolvedOn, monday, asOf))
                 .map(p -> line(p, projects, asOf))
                 .toList();
-        return new WeeklySchedule.Changes(flagChanges, starts, completions, moves, raised, resolved);
+        List<WeeklySchedule.EditLine> edits = TrackedEdit.<TrackedEdit>list(
+                        "recordedOn >= ?1 and recordedOn <= ?2 order by recordedOn, projectCode, sequence, id",
+                        monday,
+                        asOf)
+                .stream()
+                .filter(e -> projects.containsKey(e.projectCode))
+                .map(e -> edit(e, projects.get(e.projectCode).name()))
+                .toList();
+        return new WeeklySchedule.Changes(flagChanges, starts, completions, moves, raised, resolved, edits);
+    }
+
+    private static WeeklySchedule.EditLine edit(TrackedEdit edit, String name) {
+        JsonNode oldValue = jsonOf(edit.oldValue);
+        JsonNode newValue = jsonOf(edit.newValue);
+        return new WeeklySchedule.EditLine(
+                edit.projectCode,
+                name,
+                edit.field,
+                ProjectField.labelOf(edit.field),
+                oldValue,
+                newValue,
+                FieldChanges.describe(edit.field, oldValue, newValue),
+                edit.recordedOn);
+    }
+
+    private static JsonNode jsonOf(String text) {
+        try {
+            return text == null ? NullNode.getInstance() : EDIT_JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
     }
 
     private static List<WeeklySchedule.DepartmentProblems> openProblems(

@@ -159,6 +159,15 @@ final class WeeklyWorkbook {
                         problem.title() + "（" + problem.department() + "）",
                         problem.resolvedOn() == null ? "" : problem.resolvedOn().toString());
             }
+            for (WeeklySchedule.EditLine edit : report.changes().edits()) {
+                row(
+                        changes,
+                        "信息变更",
+                        edit.code(),
+                        edit.name(),
+                        edit.text(),
+                        edit.on().toString());
+            }
 
             Sheet problems = sheet(workbook, "待协调问题", header, "协调部门", "项目编号", "项目名称", "问题", "提出日期", "已等待(天)");
             for (WeeklySchedule.DepartmentProblems department : report.openProblems()) {

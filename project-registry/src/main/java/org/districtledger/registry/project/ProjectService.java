@@ -184,8 +184,21 @@ public class ProjectService {
         if (newValues.isEmpty()) {
             return ProjectView.of(project);
         }
+        // each changed field with its old and new value, for consumers (statistics, supervision) and the timelines
+        Map<String, Object> values = new LinkedHashMap<>();
+        newValues.forEach((field, value) -> {
+            Map<String, Object> oldAndNew = new LinkedHashMap<>();
+            oldAndNew.put("old", oldValues.get(field));
+            oldAndNew.put("new", value);
+            values.put(field, oldAndNew);
+        });
         return journal.record(
-                project, ProjectEventType.UPDATED, actor, oldValues, newValues, Map.of("fields", newValues.keySet()));
+                project,
+                ProjectEventType.UPDATED,
+                actor,
+                oldValues,
+                newValues,
+                Map.of("fields", newValues.keySet(), "values", values));
     }
 
     public Optional<ProjectView> find(String code) {

@@ -72,8 +72,8 @@ class AuditTrailTest {
                         "action",
                         contains(
                                 "ledger.project.registered.v1",
-                                "ledger.project.updated.v1",
-                                "ledger.project.updated.v1"))
+                                "ledger.project.updated.v2",
+                                "ledger.project.updated.v2"))
                 .body("[1].after.town", Matchers.equalTo("下朱庄街道"));
     }
 }

@@ -53,7 +53,7 @@ class ProjectPatchTest {
         given().when()
                 .get("/api/v1/projects/" + code + "/history")
                 .then()
-                .body("[1].action", equalTo("ledger.project.updated.v1"))
+                .body("[1].action", equalTo("ledger.project.updated.v2"))
                 .body("[1].before.town", equalTo("杨村街道"))
                 .body("[1].after.town", equalTo("下朱庄街道"))
                 .body("[1].before.ownerUnit", equalTo("区教育局"));

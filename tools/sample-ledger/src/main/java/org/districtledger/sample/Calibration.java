@@ -104,7 +104,7 @@ public final class Calibration {
                 }
             }
             for (JsonNode change : registry.get("/api/v1/projects/" + code + "/history")) {
-                if (change.get("action").asText().equals("ledger.project.updated.v1")
+                if (change.get("action").asText().startsWith("ledger.project.updated.")
                         && change.path("after").has("plannedStart")) {
                     slips++;
                 }

@@ -75,20 +75,15 @@ public class Retention {
     /** Deletes what is older than the retention as of {@code now}; answers the rows deleted by table. */
     public Map<String, Integer> purge(Instant now) throws SQLException {
         Map<String, Integer> purged = new LinkedHashMap<>();
-        try (Connection db = dataSource.getConnection()) {
-            if (!SessionLock.tryLock(db, PURGE_LOCK)) {
-                return purged; // another replica purges
+        boolean ran = SessionLock.runAlone(dataSource, PURGE_LOCK, db -> {
+            purged.put(
+                    "outbox_event", delete(db, "DELETE FROM outbox_event WHERE published_at < ?", now.minus(outbox)));
+            for (String table : inboxTables) {
+                purged.put(table, delete(db, "DELETE FROM " + table + " WHERE processed_at < ?", now.minus(inbox)));
             }
-            try {
-                purged.put(
-                        "outbox_event",
-                        delete(db, "DELETE FROM outbox_event WHERE published_at < ?", now.minus(outbox)));
-                for (String table : inboxTables) {
-                    purged.put(table, delete(db, "DELETE FROM " + table + " WHERE processed_at < ?", now.minus(inbox)));
-                }
-            } finally {
-                SessionLock.unlock(db, PURGE_LOCK);
-            }
+        });
+        if (!ran) {
+            return purged; // another replica purges
         }
         purged.forEach((table, rows) -> Counter.builder("ledger.retention.purged")
                 .description("Rows deleted by the retention purge, by table")

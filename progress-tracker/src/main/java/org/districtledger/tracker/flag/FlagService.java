@@ -29,7 +29,6 @@ import org.districtledger.tracker.project.TrackedProcedure;
 import org.districtledger.tracker.project.TrackedProject;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -189,17 +188,12 @@ public class FlagService {
         if (!schema.migrated()) {
             return false;
         }
-        try (Connection db = dataSource.getConnection()) {
-            if (!SessionLock.tryLock(db, NIGHTLY_LOCK)) {
+        try {
+            boolean ran = SessionLock.runAlone(dataSource, NIGHTLY_LOCK, session -> evaluateAll());
+            if (!ran) {
                 LOG.info("The nightly flag run is another replica's tonight");
-                return false;
             }
-            try {
-                evaluateAll();
-                return true;
-            } finally {
-                SessionLock.unlock(db, NIGHTLY_LOCK);
-            }
+            return ran;
         } catch (SQLException e) {
             LOG.warnf("The nightly flag run is skipped tonight: %s", e.getMessage());
             return false;

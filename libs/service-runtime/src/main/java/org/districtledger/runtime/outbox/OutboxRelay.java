@@ -29,7 +29,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,17 +153,15 @@ public class OutboxRelay {
         if (!schema.migrated() || !reachability.kafkaUp() || !reachability.postgresUp()) {
             return;
         }
-        try (Connection lock = dataSource.getConnection()) {
-            if (!SessionLock.tryLock(lock, RELAY_LOCK)) {
-                return; // another replica is relaying
-            }
-            try {
+        try {
+            boolean relayed = SessionLock.runAlone(dataSource, RELAY_LOCK, session -> {
                 int published;
                 do {
                     published = publishBatch();
                 } while (published == batchSize);
-            } finally {
-                SessionLock.unlock(lock, RELAY_LOCK);
+            });
+            if (!relayed) {
+                return; // another replica is relaying
             }
             if (failing) {
                 LOG.info("Outbox relay publishes again");

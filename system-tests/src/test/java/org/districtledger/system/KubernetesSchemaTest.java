@@ -42,6 +42,7 @@ class KubernetesSchemaTest {
     @ValueSource(strings = {"base", "overlays/production"})
     void everyCustomResourceIsOfAServedVersionAndPassesItsSchema(String kustomization) throws IOException {
         Map<String, JsonSchema> schemas = schemas();
+        List<String> kafkaVersions = kafkaVersions();
         Set<String> groups = new TreeSet<>();
         schemas.keySet().forEach(key -> groups.add(key.substring(0, key.indexOf('/'))));
         List<String> problems = new ArrayList<>();
@@ -66,12 +67,10 @@ class KubernetesSchemaTest {
             for (ValidationMessage message : schema.validate(resource)) {
                 problems.add(name + ": " + message.getMessage());
             }
-            if (kind.equals("Kafka")
-                    && !kafkaVersions()
-                            .contains(resource.at("/spec/kafka/version").asText())) {
-                problems.add(
-                        name + ": Kafka " + resource.at("/spec/kafka/version").asText()
-                                + " is not a version this Strimzi release supports " + kafkaVersions());
+            String kafkaVersion = resource.at("/spec/kafka/version").asText();
+            if (kind.equals("Kafka") && !kafkaVersions.contains(kafkaVersion)) {
+                problems.add(name + ": Kafka " + kafkaVersion + " is not a version this Strimzi release supports "
+                        + kafkaVersions);
             }
             checked.add(apiVersion + "/" + kind);
         }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 public enum ProjectField implements Labelled {
     NATIONAL_CODE("nationalCode", "项目代码", null),
     NAME("name", "项目名称", null),
-    CITY_CATEGORY("cityCategory", "市级重点类别", CityCategory.class),
+    CITY_CATEGORY("cityCategory", "市级重点类别", name -> Labelled.labelOf(CityCategory.class, name)),
     INDUSTRY_CHAIN("industryChain", "产业链", null),
     TOWN("town", "所在镇街/园区", null),
     OWNER_UNIT("ownerUnit", "建设单位", null),
@@ -24,21 +25,21 @@ public enum ProjectField implements Labelled {
     ANNUAL_PLAN_INVESTMENT("annualPlanInvestment", "年度计划投资", null),
     PLANNED_START("plannedStart", "计划开工", null),
     PLANNED_COMPLETION("plannedCompletion", "计划竣工", null),
-    FUNDING_SOURCES("fundingSources", "资金来源", FundingSource.class),
+    FUNDING_SOURCES("fundingSources", "资金来源", name -> Labelled.labelOf(FundingSource.class, name)),
     FROM_BEIJING("fromBeijing", "承接非首都功能", null),
     KEY_CONVERSION("keyConversion", "重点转化项目", null),
-    CONVERSION_TARGET_POOL("conversionTargetPool", "转化目标库", Pool.class),
+    CONVERSION_TARGET_POOL("conversionTargetPool", "转化目标库", name -> Labelled.labelOf(Pool.class, name)),
     CONVERSION_TARGET_DATE("conversionTargetDate", "转化目标日期", null);
 
     private final String field;
     private final String label;
-    /** The enum whose labels its values take, if it is one. */
-    private final Class<? extends Enum<?>> values;
+    /** The label of each of its values, where they are an enum's (a pool's, a category's), else null. */
+    private final UnaryOperator<String> valueLabels;
 
-    ProjectField(String field, String label, Class<? extends Enum<?>> values) {
+    ProjectField(String field, String label, UnaryOperator<String> valueLabels) {
         this.field = field;
         this.label = label;
-        this.values = values;
+        this.valueLabels = valueLabels;
     }
 
     /** The field's name in events and in the API. */
@@ -73,9 +74,9 @@ public enum ProjectField implements Labelled {
             case TOTAL_INVESTMENT, ANNUAL_PLAN_INVESTMENT -> money(values.get(0)) + " 万元";
             case FROM_BEIJING, KEY_CONVERSION -> Boolean.parseBoolean(values.get(0)) ? "是" : "否";
             default ->
-                this.values == null
+                valueLabels == null
                         ? String.join("、", values)
-                        : values.stream().map(this::labelOfValue).collect(Collectors.joining("、"));
+                        : values.stream().map(valueLabels).collect(Collectors.joining("、"));
         };
     }
 
@@ -86,13 +87,5 @@ public enum ProjectField implements Labelled {
         } catch (NumberFormatException notANumber) {
             return amount;
         }
-    }
-
-    private String labelOfValue(String name) {
-        return Arrays.stream(values.getEnumConstants())
-                .filter(e -> e.name().equals(name))
-                .map(e -> ((Labelled) e).label())
-                .findFirst()
-                .orElse(name);
     }
 }

@@ -309,16 +309,15 @@ public class ReadModel {
         JsonNode change = event.change();
         switch (event.type()) {
             case "ledger.project.updated.v2" ->
-                change.path("values").properties().forEach(value -> {
-                    TrackedEdit edit = new TrackedEdit();
-                    edit.projectCode = event.code();
-                    edit.sequence = event.sequence();
-                    edit.field = value.getKey();
-                    edit.oldValue = value.getValue().path("old").toString();
-                    edit.newValue = value.getValue().path("new").toString();
-                    edit.recordedOn = recordedOn;
-                    edit.persist();
-                });
+                change.path("values")
+                        .properties()
+                        .forEach(value -> TrackedEdit.record(
+                                event.code(),
+                                event.sequence(),
+                                value.getKey(),
+                                value.getValue().path("old"),
+                                value.getValue().path("new"),
+                                recordedOn));
             case "ledger.project.procedure-updated.v1" -> {
                 JsonNode p = change.path("procedure");
                 TrackedProcedure.Key key =

@@ -1,5 +1,12 @@
 package org.districtledger.tracker.project;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,4 +43,37 @@ public class TrackedEdit extends PanacheEntityBase {
 
     @Column(name = "recorded_on")
     public LocalDate recordedOn;
+
+    /** Reads the values back as they were written: money exact (18000.00, not 1.8E+4). */
+    private static final ObjectMapper VALUES = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /** Records one field of an edit, with its values as the event gave them. */
+    static void record(String code, long sequence, String field, JsonNode before, JsonNode after, LocalDate on) {
+        TrackedEdit edit = new TrackedEdit();
+        edit.projectCode = code;
+        edit.sequence = sequence;
+        edit.field = field;
+        edit.oldValue = before.toString();
+        edit.newValue = after.toString();
+        edit.recordedOn = on;
+        edit.persist();
+    }
+
+    public JsonNode before() {
+        return value(oldValue);
+    }
+
+    public JsonNode after() {
+        return value(newValue);
+    }
+
+    private static JsonNode value(String stored) {
+        try {
+            return stored == null ? NullNode.getInstance() : VALUES.readTree(stored);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(stored);
+        }
+    }
 }

@@ -1,12 +1,5 @@
 package org.districtledger.tracker.weekly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,11 +42,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class WeeklyService {
-
-    /** Reads an edit's old and new value (JSON text, as the event gave them); money stays exact. */
-    private static final ObjectMapper EDIT_JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     /** The four pools of the funnel, from idea to site. */
     public static final List<String> FUNNEL =
@@ -434,25 +422,15 @@ public class WeeklyService {
     }
 
     private static WeeklySchedule.EditLine edit(TrackedEdit edit, String name) {
-        JsonNode oldValue = jsonOf(edit.oldValue);
-        JsonNode newValue = jsonOf(edit.newValue);
         return new WeeklySchedule.EditLine(
                 edit.projectCode,
                 name,
                 edit.field,
                 ProjectField.labelOf(edit.field),
-                oldValue,
-                newValue,
-                FieldChanges.describe(edit.field, oldValue, newValue),
+                edit.before(),
+                edit.after(),
+                FieldChanges.describe(edit.field, edit.before(), edit.after()),
                 edit.recordedOn);
-    }
-
-    private static JsonNode jsonOf(String text) {
-        try {
-            return text == null ? NullNode.getInstance() : EDIT_JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(text);
-        }
     }
 
     private static List<WeeklySchedule.DepartmentProblems> openProblems(

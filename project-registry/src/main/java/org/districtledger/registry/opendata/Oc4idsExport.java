@@ -74,10 +74,9 @@ public class Oc4idsExport {
     /** The package of every project, or of one plan year's ({@code year} given), published at {@code uri}. */
     @Transactional
     public ObjectNode projectPackage(URI uri, OptionalInt year) {
-        List<Project> projects = (year.isPresent()
-                        ? Project.<Project>list("planYear = ?1 order by code", year.getAsInt())
-                        : Project.<Project>listAll())
-                .stream().sorted(Comparator.comparing(p -> p.code)).toList();
+        List<Project> projects = year.isPresent()
+                ? Project.list("planYear = ?1 order by code", year.getAsInt())
+                : Project.list("order by code");
         Map<Long, List<ProcedureItem>> procedures = projects.isEmpty()
                 ? Map.of()
                 : ProcedureItem.<ProcedureItem>list(

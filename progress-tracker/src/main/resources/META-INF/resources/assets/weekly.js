@@ -1,4 +1,4 @@
-// The weekly scheduling page: the filter form sends itself when a choice changes, and the three charts are
+// The weekly scheduling page: the filter form sends itself when a choice changes, and the four charts are
 // drawn with Apache ECharts (served by the tracker) from the figures the server put on #charts.
 'use strict';
 
@@ -65,6 +65,26 @@ document.addEventListener('DOMContentLoaded', () => {
       color: ['#90caf9', '#64b5f6', '#1e88e5', '#1d4e89'],
       data: data.funnel.map((stage) => ({ name: stage.label, value: stage.projects, convertedIn: stage.convertedIn, convertedOut: stage.convertedOut })),
     }],
+  });
+
+  // conversion rate by quarter, one bar per pool (a quarter with nothing to convert has no bar)
+  const quarters = [...new Set(data.conversion.map((q) => q.quarter))];
+  const pools = [...new Set(data.conversion.map((q) => q.label))];
+  draw('chart-conversion', {
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${v}%`) },
+    legend: { top: 0, data: pools },
+    grid: { left: 50, right: 16, top: 36, bottom: 30 },
+    xAxis: { type: 'category', data: quarters.map((q) => `${q.substring(0, 4)}年Q${q.substring(5)}`) },
+    yAxis: { type: 'value', name: '%', min: 0, max: 100 },
+    color: ['#90caf9', '#64b5f6', '#1e88e5'],
+    series: pools.map((label) => ({
+      name: label,
+      type: 'bar',
+      data: quarters.map((quarter) => {
+        const q = data.conversion.find((each) => each.label === label && each.quarter === quarter);
+        return q && q.rate !== '' ? Math.round(Number(q.rate) * 1000) / 10 : null;
+      }),
+    })),
   });
 
   const resize = () => charts.forEach((chart) => chart.resize());

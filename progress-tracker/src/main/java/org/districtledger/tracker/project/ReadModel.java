@@ -287,7 +287,9 @@ public class ReadModel {
                 .createNativeQuery(
                         "INSERT INTO tracked_project_version (project_code, sequence, recorded_on, name, pool,"
                                 + " city_category, industry_chain, town, plan_year, annual_plan_investment, planned_start,"
-                                + " actual_start, actual_completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                                + " actual_start, actual_completion, pool_since, key_conversion, conversion_target_pool,"
+                                + " conversion_target_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                + " ?14, ?15, ?16, ?17)"
                                 + " ON CONFLICT DO NOTHING")
                 .setParameter(1, p.code)
                 .setParameter(2, p.lastSequence)
@@ -302,6 +304,10 @@ public class ReadModel {
                 .setParameter(11, p.plannedStart)
                 .setParameter(12, p.actualStart)
                 .setParameter(13, p.actualCompletion)
+                .setParameter(14, p.poolSince)
+                .setParameter(15, p.keyConversion)
+                .setParameter(16, p.conversionTargetPool)
+                .setParameter(17, p.conversionTargetDate)
                 .executeUpdate();
     }
 

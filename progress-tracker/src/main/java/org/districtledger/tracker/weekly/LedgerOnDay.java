@@ -42,7 +42,10 @@ record LedgerOnDay(
             BigDecimal annualPlanInvestment,
             LocalDate plannedStart,
             LocalDate actualStart,
-            LocalDate actualCompletion) {}
+            LocalDate actualCompletion,
+            boolean keyConversion,
+            String conversionTargetPool,
+            LocalDate conversionTargetDate) {}
 
     /** A project's leader and task force (包联) as they stood on the day. */
     record AssignmentOnDay(String leaderName, String leaderTitle, String taskForceName, String leadDepartment) {}
@@ -81,7 +84,8 @@ record LedgerOnDay(
         for (Object row : entities.createNativeQuery(
                         "SELECT DISTINCT ON (project_code) project_code, sequence, name, pool, city_category,"
                                 + " industry_chain, town, plan_year, annual_plan_investment, planned_start,"
-                                + " actual_start, actual_completion FROM tracked_project_version"
+                                + " actual_start, actual_completion, key_conversion, conversion_target_pool,"
+                                + " conversion_target_date FROM tracked_project_version"
                                 + " WHERE recorded_on <= ?1 ORDER BY project_code, sequence DESC",
                         Object[].class)
                 .setParameter(1, day)
@@ -101,7 +105,10 @@ record LedgerOnDay(
                             ((BigDecimal) c[8]).setScale(2),
                             date(c[9]),
                             date(c[10]),
-                            date(c[11])));
+                            date(c[11]),
+                            Boolean.TRUE.equals(c[12]),
+                            (String) c[13],
+                            date(c[14])));
         }
 
         Map<String, AssignmentOnDay> assignments = new HashMap<>();

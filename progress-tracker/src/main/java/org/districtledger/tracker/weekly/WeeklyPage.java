@@ -120,6 +120,20 @@ public class WeeklyPage {
                                 stage.convertedIn(),
                                 "convertedOut",
                                 stage.convertedOut()))
+                        .toList(),
+                "conversion",
+                report.conversion().quarters().stream()
+                        .map(q -> Map.of(
+                                "pool",
+                                q.pool(),
+                                "label",
+                                WeeklyLabels.pool(q.pool()),
+                                "quarter",
+                                q.quarter(),
+                                "rate",
+                                q.conversionRate() == null
+                                        ? ""
+                                        : q.conversionRate().toPlainString()))
                         .toList()));
         return Templates.weekly(
                 title,

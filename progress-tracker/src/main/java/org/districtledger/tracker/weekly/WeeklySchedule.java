@@ -1,6 +1,7 @@
 package org.districtledger.tracker.weekly;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.districtledger.tracker.conversion.ConversionFigures;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,7 +23,8 @@ public record WeeklySchedule(
         Changes changes,
         List<DepartmentProblems> openProblems,
         Series series,
-        List<FunnelStage> funnel) {
+        List<FunnelStage> funnel,
+        ConversionFigures conversion) {
 
     /** The figures at the top of the page; pools as they were on the as-of day. */
     public record Headline(

@@ -9,8 +9,12 @@ import org.districtledger.contract.ProjectField;
 import org.districtledger.contract.TimeProportionalPlan;
 import org.districtledger.tracker.assignment.Assignment;
 import org.districtledger.tracker.clock.BusinessClock;
+import org.districtledger.tracker.conversion.ConversionAnalytics;
+import org.districtledger.tracker.conversion.ConversionFigures;
+import org.districtledger.tracker.conversion.PoolStay;
 import org.districtledger.tracker.flag.Colour;
 import org.districtledger.tracker.flag.FlagHistory;
+import org.districtledger.tracker.flag.FlagSettings;
 import org.districtledger.tracker.project.FieldChanges;
 import org.districtledger.tracker.project.TrackedConversion;
 import org.districtledger.tracker.project.TrackedEdit;
@@ -20,6 +24,7 @@ import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,10 +54,12 @@ public class WeeklyService {
 
     private final BusinessClock clock;
     private final EntityManager entities;
+    private final FlagSettings flagSettings;
 
-    public WeeklyService(BusinessClock clock, EntityManager entities) {
+    public WeeklyService(BusinessClock clock, EntityManager entities, FlagSettings flagSettings) {
         this.clock = clock;
         this.entities = entities;
+        this.flagSettings = flagSettings;
     }
 
     /** Which projects the view takes: all, or those of a leader, town, chain, pool (on the as-of day) or city category. */
@@ -218,7 +225,71 @@ public class WeeklyService {
                 changes,
                 open,
                 series(week, asOf, annualPlan, completedByWeek, flags),
-                funnel);
+                funnel,
+                conversionFigures(year, asOf, projects, conversions));
+    }
+
+    /**
+     * The conversion analytics of the projects taken: each project's stays in its pools, from the pool and day it was
+     * registered with through the moves known on the as-of day.
+     */
+    private ConversionFigures conversionFigures(
+            int year, LocalDate asOf, Map<String, ProjectOnDay> projects, List<TrackedConversion> conversions) {
+        Map<String, List<PoolStay.Move>> moves = new HashMap<>();
+        conversions.stream()
+                .sorted(Comparator.comparing((TrackedConversion c) -> c.id.sequence()))
+                .forEach(c -> pool(c.toPool)
+                        .ifPresent(to -> moves.computeIfAbsent(c.id.projectCode(), code -> new ArrayList<>())
+                                .add(new PoolStay.Move(pool(c.fromPool).orElse(null), to, c.convertedOn))));
+        List<PoolStay> stays = new ArrayList<>();
+        List<ConversionAnalytics.KeyTarget> keys = new ArrayList<>();
+        for (Object row : entities.createNativeQuery(
+                        // each project's first version, one index probe a project
+                        "SELECT p.code, v.pool, COALESCE(v.pool_since, v.recorded_on) FROM tracked_project p"
+                                + " CROSS JOIN LATERAL (SELECT pool, pool_since, recorded_on FROM tracked_project_version"
+                                + " WHERE project_code = p.code ORDER BY sequence LIMIT 1) v",
+                        Object[].class)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            ProjectOnDay project = projects.get((String) c[0]);
+            Optional<Pool> first = pool((String) c[1]);
+            if (project == null || first.isEmpty()) {
+                continue;
+            }
+            stays.addAll(PoolStay.of(
+                    project.code(),
+                    project.name(),
+                    first.get(),
+                    c[2] instanceof Date sql ? sql.toLocalDate() : (LocalDate) c[2],
+                    moves.getOrDefault(project.code(), List.of()),
+                    project.plannedStart()));
+            if (project.keyConversion()) {
+                keys.add(new ConversionAnalytics.KeyTarget(
+                        project.code(),
+                        project.name(),
+                        pool(project.pool()).orElseThrow(),
+                        pool(project.conversionTargetPool()).orElse(null),
+                        project.conversionTargetDate()));
+            }
+        }
+        keys.sort(Comparator.comparing(ConversionAnalytics.KeyTarget::code));
+        FlagSettings.StuckConversion dwell = flagSettings.stuckConversion();
+        List<ConversionFigures.DwellLimit> limits = List.of(
+                new ConversionFigures.DwellLimit(
+                        Pool.PLANNING.name(), dwell.planningYellowDays(), dwell.planningRedDays()),
+                new ConversionFigures.DwellLimit(
+                        Pool.RESERVE.name(), dwell.reserveYellowDays(), dwell.reserveRedDays()),
+                new ConversionFigures.DwellLimit(
+                        Pool.PREPARING.name(), dwell.preparingYellowDays(), dwell.preparingRedDays()));
+        return ConversionAnalytics.compute(year, asOf, stays, limits, keys);
+    }
+
+    private static Optional<Pool> pool(String name) {
+        try {
+            return name == null ? Optional.empty() : Optional.of(Pool.valueOf(name));
+        } catch (IllegalArgumentException notAPool) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.districtledger.tracker.conversion.ConversionAnalytics;
+import org.districtledger.tracker.conversion.ConversionFigures;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -203,6 +205,68 @@ final class WeeklyWorkbook {
                         stage.projects(),
                         stage.convertedIn(),
                         stage.convertedOut());
+            }
+            ConversionFigures conversion = report.conversion();
+            Sheet quarters = sheet(
+                    workbook,
+                    "转化分析",
+                    header,
+                    "项目库",
+                    "季度",
+                    "季初在库",
+                    "本季转入",
+                    "本季转化",
+                    "其他转出",
+                    "季末在库",
+                    "转化率",
+                    "停留中位数(天)",
+                    "停留90%分位(天)",
+                    "超黄灯时限",
+                    "超红灯时限");
+            for (ConversionFigures.QuarterFigures q : conversion.quarters()) {
+                row(
+                        quarters,
+                        WeeklyLabels.pool(q.pool()),
+                        ConversionAnalytics.quarterLabel(q.quarter()),
+                        q.atStart(),
+                        q.entered(),
+                        q.converted(),
+                        q.leftOtherwise(),
+                        q.remaining(),
+                        q.conversionRate(),
+                        q.medianDwellDays(),
+                        q.p90DwellDays(),
+                        q.beyondYellowLimit(),
+                        q.beyondRedLimit());
+            }
+            Sheet cohorts =
+                    sheet(workbook, "转化队列", header, "项目库", "入库季度", "入库项目", "已转化", "其他转出", "仍在库", "转化率", "转化停留中位数(天)");
+            for (ConversionFigures.Cohort c : conversion.cohorts()) {
+                row(
+                        cohorts,
+                        WeeklyLabels.pool(c.pool()),
+                        c.label(),
+                        c.entered(),
+                        c.converted(),
+                        c.leftOtherwise(),
+                        c.remaining(),
+                        c.conversionRate(),
+                        c.medianDwellDays());
+            }
+            Sheet keys =
+                    sheet(workbook, "重点转化项目", header, "项目编号", "项目名称", "现所在库", "目标库", "目标日期", "转入日期", "状态", "逾期(天)");
+            for (ConversionFigures.KeyConversionLine k :
+                    conversion.keyConversions().projects()) {
+                row(
+                        keys,
+                        k.code(),
+                        k.name(),
+                        WeeklyLabels.pool(k.pool()),
+                        k.targetPool() == null ? "" : WeeklyLabels.pool(k.targetPool()),
+                        k.targetDate() == null ? "" : k.targetDate().toString(),
+                        k.reachedOn() == null ? "" : k.reachedOn().toString(),
+                        k.statusLabel(),
+                        k.daysLate());
             }
             workbook.write(out);
         } finally {

@@ -277,7 +277,7 @@ class WeeklyScheduleTest {
                 .asByteArray();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             assertEquals(
-                    List.of("总览", "包联领导", "工作专班", "本周变化", "待协调问题", "周序列", "转化漏斗"),
+                    List.of("总览", "包联领导", "工作专班", "本周变化", "待协调问题", "周序列", "转化漏斗", "转化分析", "转化队列", "重点转化项目"),
                     IntStream.range(0, book.getNumberOfSheets())
                             .mapToObj(book::getSheetName)
                             .toList());

@@ -37,7 +37,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Who may do what on the ledger's Kafka: one SCRAM-SHA-512 identity per service and per external system, each
  * with ACLs for exactly its topics (the broker refuses everything else, {@code allow.everyone.if.no.acl.found=false}).
- * The registry alone writes {@code ledger.project-events}, the tracker alone {@code ledger.tracker-alerts}, the
+ * The registry alone writes {@code ledger.project-events}, the tracker alone {@code ledger.tracker-alerts} and
+ * {@code ledger.statistics}, the
  * approval bureau alone {@code ledger.approval-events}; other district systems only read. The same identities are
  * KafkaUsers in deploy/k8s and SCRAM users in docker-compose.yml (a test checks that they agree).
  *
@@ -82,7 +83,11 @@ public final class KafkaIdentities {
 
     public static final Identity TRACKER = new Identity(
             "progress-tracker",
-            List.of("ledger.tracker-alerts", "ledger.project-events.tracker-dlq", "ledger.tracker-alerts.tracker-dlq"),
+            List.of(
+                    "ledger.tracker-alerts",
+                    "ledger.statistics",
+                    "ledger.project-events.tracker-dlq",
+                    "ledger.tracker-alerts.tracker-dlq"),
             // its own dead letters too: the office's operators list and re-drive them through the tracker
             List.of("ledger.project-events", "ledger.tracker-alerts", "ledger.project-events.tracker-dlq"),
             null,

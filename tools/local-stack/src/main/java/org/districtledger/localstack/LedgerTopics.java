@@ -29,7 +29,8 @@ public final class LedgerTopics {
             new Topic("ledger.project-events.tracker-dlq", 1, THIRTY_DAYS),
             new Topic("ledger.tracker-alerts", 6, FOREVER),
             new Topic("ledger.tracker-alerts.registry-dlq", 1, THIRTY_DAYS),
-            new Topic("ledger.tracker-alerts.tracker-dlq", 1, THIRTY_DAYS));
+            new Topic("ledger.tracker-alerts.tracker-dlq", 1, THIRTY_DAYS),
+            new Topic("ledger.statistics", 1, FOREVER));
 
     private LedgerTopics() {}
 

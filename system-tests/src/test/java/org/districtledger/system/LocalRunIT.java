@@ -137,14 +137,21 @@ class LocalRunIT {
         assertEquals(
                 projects, registry.json("/api/v1/projects?size=1").get("total").asInt(), "and nothing changed");
 
+        // a new project of the year the office works in (a test before may have rolled 2023 over)
+        int planYear = 0;
+        for (JsonNode year : registry.json("/api/v1/plan-years")) {
+            if (year.get("status").asText().equals("OPEN")) {
+                planYear = year.get("year").asInt();
+            }
+        }
         HttpResponse<String> created = HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + registryPort + "/api/v1/projects"))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + registry.token())
                         .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name": "中国电信京津冀大数据基地二期", "pool": "BUILDING", "industryChain": "云数据应用",
-                         "planYear": 2023, "totalInvestment": 350000.00, "annualPlanInvestment": 60000.00,
-                         "actualStart": "2022-03-18"}""", StandardCharsets.UTF_8))
+                         "planYear": %d, "totalInvestment": 350000.00, "annualPlanInvestment": 60000.00,
+                         "actualStart": "2022-03-18"}""".formatted(planYear), StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());

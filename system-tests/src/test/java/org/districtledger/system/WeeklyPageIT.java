@@ -105,6 +105,14 @@ class WeeklyPageIT {
                 .size();
         assertTrue(leaders > 5, "the sample's leaders: " + leaders);
         Browser.saveScreenshot(browser, "weekly-2023-W26.png");
+        // 项目转化分析: the rates by quarter drawn, the key conversion projects listed against their targets
+        assertTrue(
+                browser.findElements(By.cssSelector("#conversion table.key-conversions tbody tr"))
+                                .size()
+                        >= 15,
+                "the sample's fifteen key conversion projects");
+        browser.executeScript("document.getElementById('conversion').scrollIntoView()");
+        Browser.saveScreenshot(browser, "weekly-2023-W26-conversion.png");
 
         // print: A4 landscape, nothing wider than the paper, the table headers repeated on every page
         printChecks();
@@ -166,7 +174,7 @@ class WeeklyPageIT {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(b -> b.findElements(By.cssSelector(".chart[data-rendered='true'] canvas"))
                                 .size()
-                        == 3);
+                        == 4); // investment, flags, the funnel, conversion rates by quarter
         assertEquals(List.of(), Browser.errors(browser), "the console of " + browser.getCurrentUrl());
     }
 

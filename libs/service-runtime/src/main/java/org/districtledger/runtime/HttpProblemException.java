@@ -39,6 +39,16 @@ public class HttpProblemException extends RuntimeException {
     }
 
     /** Signed in, but not allowed this: the reason names what the user lacks. */
+    /** A 413: a body of {@code bytes} where at most {@code max} are taken, named as {@code body}. */
+    public static HttpProblemException tooLarge(String what, long bytes, long max) {
+        return new HttpProblemException(
+                413,
+                "too-large",
+                "Payload too large",
+                what + " has " + bytes + " bytes; at most " + max + " are taken",
+                List.of(new HttpProblem.FieldError("body", "larger than " + max + " bytes")));
+    }
+
     public static HttpProblemException forbidden(String reason) {
         return new HttpProblemException(403, "forbidden", "Forbidden", reason, List.of());
     }

@@ -95,6 +95,8 @@ class AccessMatrixTest {
                 new Case("GET", "/api/v1/weekly/2023-W10", null, READERS),
                 new Case("GET", "/api/v1/weekly/2023-W10.xlsx", null, READERS),
                 new Case("GET", "/api/v1/weekly/current", null, READERS),
+                new Case("GET", "/api/v1/statistics/monthly", null, READERS),
+                new Case("GET", "/api/v1/statistics/monthly/2023-01.xlsx", null, READERS),
                 new Case("GET", "/weekly?week=2023-W10", null, READERS),
                 new Case("GET", "/weekly/projects/" + CODE, null, READERS),
                 new Case("GET", "/weekly/print.css?week=2023-W10", null, READERS),

@@ -1,9 +1,12 @@
 package org.districtledger.registry.ledger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.districtledger.contract.CityCategory;
 import org.districtledger.contract.Pool;
 import org.districtledger.registry.conversion.Conversion;
+import org.districtledger.registry.project.PlanYear;
 import org.districtledger.registry.project.Project;
 
 import java.math.BigDecimal;
@@ -11,15 +14,23 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Counts and sums the ledger of a plan year. */
 @ApplicationScoped
 public class LedgerSummaryService {
 
-    static final BigDecimal ONE_HUNDRED_MILLION = new BigDecimal("10000");
-    static final BigDecimal ONE_BILLION = new BigDecimal("100000");
+    private final ObjectMapper json;
+
+    public LedgerSummaryService(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static final BigDecimal ONE_HUNDRED_MILLION = new BigDecimal("10000");
+    public static final BigDecimal ONE_BILLION = new BigDecimal("100000");
 
     /** The report's 谋划储备: the reserve and planning pools (the other side of the funnel from Pool::underWay). */
     private static final Set<Pool> PLANNING = EnumSet.of(Pool.RESERVE, Pool.PLANNING);
@@ -30,6 +41,30 @@ public class LedgerSummaryService {
      * projects' own; they are not converted back.
      */
     public LedgerSummary summarize(int year, LocalDate asOf) {
+        if (asOf == null) {
+            Optional<PlanYear> closed = PlanYear.<PlanYear>findByIdOptional(year)
+                    .filter(y -> PlanYear.CLOSED.equals(y.status) && y.summary != null);
+            if (closed.isPresent()) {
+                return archived(closed.get());
+            }
+        }
+        return compute(year, asOf);
+    }
+
+    /** A closed year's summary as it stood when the year was rolled over. */
+    private LedgerSummary archived(PlanYear closed) {
+        try {
+            return json.readValue(closed.summary, LedgerSummary.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The summary kept for plan year " + closed.year + " does not read back", e);
+        }
+    }
+
+    /**
+     * The ledger of a plan year computed from the projects with a plan for it, each with that year's annual plan: a
+     * project carried over into the next year stays in this one's with the plan it had.
+     */
+    public LedgerSummary compute(int year, LocalDate asOf) {
         Map<String, LedgerSummary.Figures> byPool = new LinkedHashMap<>();
         for (Pool pool : Pool.values()) {
             byPool.put(pool.name(), LedgerSummary.Figures.NONE);
@@ -47,7 +82,15 @@ public class LedgerSummaryService {
         LedgerSummary.Figures bigConversion = LedgerSummary.Figures.NONE;
 
         Map<Long, Pool> poolsThen = asOf == null ? Map.of() : poolsOn(asOf);
-        for (Project p : Project.<Project>list("planYear = ?1", year)) {
+        List<Object[]> planned = Project.getEntityManager()
+                .createQuery(
+                        "select p, y.annualPlanInvestment from Project p, ProjectYearPlan y"
+                                + " where y.id.projectId = p.id and y.id.planYear = ?1 order by p.id",
+                        Object[].class)
+                .setParameter(1, year)
+                .getResultList();
+        for (Object[] row : planned) {
+            Project p = (Project) row[0];
             if (asOf != null && p.admittedOn.isAfter(asOf)) {
                 continue;
             }
@@ -56,7 +99,7 @@ public class LedgerSummaryService {
                 continue;
             }
             BigDecimal total = p.totalInvestment;
-            BigDecimal annual = p.annualPlanInvestment;
+            BigDecimal annual = ((BigDecimal) row[1]).setScale(2);
             all = all.plus(total, annual);
             byPool.merge(pool.name(), LedgerSummary.Figures.NONE.plus(total, annual), LedgerSummaryService::add);
             if (pool.underWay()) {

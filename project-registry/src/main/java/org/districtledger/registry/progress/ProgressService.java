@@ -86,7 +86,21 @@ public class ProgressService {
         return views(project);
     }
 
-    /** The cumulative figures on the project, from all its reports: never taken from a client. */
+    /** The investment the project's reports completed in the weeks of a year (a week by its Thursday). */
+    public static BigDecimal completedIn(Project project, int year) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (ProgressReport r : ordered(project)) {
+            if (r.weekStart.plusDays(3).getYear() == year) {
+                sum = sum.add(r.investmentCompleted);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The cumulative figures on the project, from all its reports: never taken from a client. Its plan year's figure
+     * counts the weeks of that year (a week by its Thursday, as ISO weeks are numbered).
+     */
     private static void recompute(Project project) {
         List<ProgressReport> reports = ordered(project);
         BigDecimal total = BigDecimal.ZERO.setScale(2);

@@ -82,6 +82,9 @@ public class ProjectService {
     @Transactional
     public ProjectView register(NewProject request, String actor) {
         checkRegistration(request);
+        if (PlanYear.isClosed(request.planYear())) {
+            throw HttpProblemException.conflict("planYear", PlanYear.closedReason(request.planYear()));
+        }
         checkNationalCodeFree(request.nationalCode(), null);
         Project project = new Project();
         project.code = nextCode(request.planYear());
@@ -166,6 +169,21 @@ public class ProjectService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ProjectView update(Project project, ProjectEdit after, String actor) {
+        checkPlanYearOpen(ProjectEdit.of(project), after);
+        return write(project, after, actor);
+    }
+
+    /**
+     * Carries a locked project over into the next plan year (结转): its new plan year, annual plan and planned dates,
+     * checked by the rules and recorded as an edit. The rollover calls it once it has closed the year the project
+     * leaves, whose plan stays as it closed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectView carryOver(Project project, ProjectEdit after, String actor) {
+        return write(project, after, actor);
+    }
+
+    private ProjectView write(Project project, ProjectEdit after, String actor) {
         ProjectEdit before = ProjectEdit.of(project);
         checkRules(after, project.pool);
         checkNationalCodeFree(after.nationalCode(), project.id);
@@ -251,6 +269,24 @@ public class ProjectService {
             return json.readTree(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable history row", e);
+        }
+    }
+
+    /**
+     * Refuses a change of a project's plan year or annual plan that would rewrite a closed year's plans (the year it
+     * leaves or the one it goes to): a closed year stays as it closed.
+     */
+    public static void checkPlanYearOpen(ProjectEdit before, ProjectEdit after) {
+        boolean yearChanged = !Objects.equals(before.planYear(), after.planYear());
+        boolean planChanged = before.annualPlanInvestment().compareTo(after.annualPlanInvestment()) != 0;
+        if (!yearChanged && !planChanged) {
+            return;
+        }
+        for (Integer year : List.of(before.planYear(), after.planYear())) {
+            if (PlanYear.isClosed(year)) {
+                throw HttpProblemException.conflict(
+                        yearChanged ? "planYear" : "annualPlanInvestment", PlanYear.closedReason(year));
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectQuery;
 import org.districtledger.registry.project.ProjectService;
 import org.districtledger.runtime.identity.Roles;
@@ -17,9 +16,7 @@ import org.districtledger.sheet.LedgerSheetWriter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The ledger out, in the project office's layout: export then import changes nothing. */
 @Path("/api/v1/exports")
@@ -58,32 +55,6 @@ public class LedgerExportResource {
     }
 
     private List<LedgerRow> rows(ProjectQuery query) {
-        return projects.all(query).stream().map(LedgerExportResource::row).toList();
-    }
-
-    static LedgerRow row(Project p) {
-        return new LedgerRow(
-                0,
-                p.code,
-                p.name,
-                p.nationalCode,
-                p.ownerUnit,
-                p.town,
-                p.industryChain,
-                p.pool.name(),
-                p.cityCategory == null ? null : p.cityCategory.name(),
-                p.totalInvestment,
-                p.annualPlanInvestment,
-                p.plannedStart,
-                p.plannedCompletion,
-                p.actualStart,
-                p.leadDepartment,
-                p.fundingSources.stream().map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new)),
-                p.fromBeijing,
-                p.keyConversion,
-                p.conversionTargetPool == null ? null : p.conversionTargetPool.name(),
-                p.conversionTargetDate,
-                p.poolSince,
-                p.planYear);
+        return projects.all(query).stream().map(LedgerRows::of).toList();
     }
 }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,12 +61,7 @@ public class LedgerImportResource {
             throw HttpProblemException.invalidField("body", "send the ledger file (.xlsx or .csv) as the request body");
         }
         if (content.length > maxBytes) {
-            throw new HttpProblemException(
-                    413,
-                    "too-large",
-                    "Payload too large",
-                    "the file has " + content.length + " bytes; at most " + maxBytes + " are taken",
-                    List.of(new HttpProblem.FieldError("body", "larger than " + maxBytes + " bytes")));
+            throw HttpProblemException.tooLarge("the file", content.length, maxBytes);
         }
         if (dryRun) {
             return Response.ok(imports.dryRun(content)).build();

@@ -9,6 +9,7 @@ import org.districtledger.contract.FundingSource;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProjectRules;
 import org.districtledger.registry.project.NewProject;
+import org.districtledger.registry.project.PlanYear;
 import org.districtledger.registry.project.Project;
 import org.districtledger.registry.project.ProjectEdit;
 import org.districtledger.registry.project.ProjectService;
@@ -220,7 +221,9 @@ public class LedgerImportService {
                     List<ProjectRules.Violation> broken = ProjectRules.entry(Pool.valueOf(row.pool()));
                     broken.forEach(v -> errors.add(
                             new SheetError(row.line(), LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn())));
-                    if (broken.isEmpty()) {
+                    if (broken.isEmpty() && PlanYear.isClosed(row.planYear())) {
+                        errors.add(closedYear(row.line(), row.planYear()));
+                    } else if (broken.isEmpty()) {
                         plan.add(new Planned(row, Action.CREATE, null));
                     }
                     continue;
@@ -244,10 +247,18 @@ public class LedgerImportService {
                             "the national code belongs to " + holder.code));
                     continue;
                 }
-                plan.add(new Planned(
-                        row,
-                        ProjectEdit.of(existing).equals(edit(row)) ? Action.UNCHANGED : Action.UPDATE,
-                        existing.code));
+                ProjectEdit before = ProjectEdit.of(existing);
+                ProjectEdit after = edit(row);
+                boolean rewritesPlan = !before.planYear().equals(after.planYear())
+                        || before.annualPlanInvestment().compareTo(after.annualPlanInvestment()) != 0;
+                Integer closed = PlanYear.isClosed(before.planYear())
+                        ? before.planYear()
+                        : PlanYear.isClosed(after.planYear()) ? after.planYear() : null;
+                if (rewritesPlan && closed != null) {
+                    errors.add(closedYear(row.line(), closed));
+                    continue;
+                }
+                plan.add(new Planned(row, before.equals(after) ? Action.UNCHANGED : Action.UPDATE, existing.code));
             }
             if (!errors.isEmpty()) {
                 metrics.importFinished("rejected");
@@ -255,6 +266,14 @@ public class LedgerImportService {
             }
             return plan;
         });
+    }
+
+    private static SheetError closedYear(int line, int year) {
+        return new SheetError(
+                line,
+                LedgerColumns.PLAN_YEAR,
+                "计划年度 " + year + " 已结转，其年度计划不再变更",
+                "plan year " + year + " is closed (rolled over)");
     }
 
     static NewProject newProject(LedgerRow row) {

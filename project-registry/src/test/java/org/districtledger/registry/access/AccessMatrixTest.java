@@ -126,7 +126,12 @@ class AccessMatrixTest {
                         "{\"note\": \"已协调\"}",
                         Set.of("office", "officer-wang", "leader-liu")),
                 new Case("POST", "/api/v1/imports?dryRun=true", "台账编号,项目名称\n", Set.of("office")),
-                new Case("GET", "/api/v1/imports/" + UUID.randomUUID(), null, Set.of("office")));
+                new Case("GET", "/api/v1/imports/" + UUID.randomUUID(), null, Set.of("office")),
+                new Case("GET", "/api/v1/plan-years", null, union(READERS, "statistics")),
+                new Case("GET", "/api/v1/projects/" + a + "/year-plans", null, union(READERS, "statistics")),
+                new Case("GET", "/api/v1/plan-years/2023/plan-sheet.xlsx", null, Set.of("office")),
+                new Case("POST", "/api/v1/plan-years/2023/rollover?dryRun=true", "not a sheet", Set.of("office")),
+                new Case("GET", "/api/v1/plan-years/2022/ledger.xlsx", null, union(READERS, "statistics")));
 
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {
@@ -286,9 +291,11 @@ class AccessMatrixTest {
         if (c.body() != null) {
             String type = c.path().startsWith("/api/v1/imports")
                     ? "text/csv; charset=UTF-8"
-                    : c.method().equals("PATCH")
-                            ? "application/merge-patch+json; charset=UTF-8"
-                            : "application/json; charset=UTF-8";
+                    : c.path().contains("/rollover")
+                            ? "application/octet-stream"
+                            : c.method().equals("PATCH")
+                                    ? "application/merge-patch+json; charset=UTF-8"
+                                    : "application/json; charset=UTF-8";
             request = request.contentType(type).body(c.body().getBytes(StandardCharsets.UTF_8));
         }
         return request.when().request(c.method(), c.path());

@@ -1,5 +1,6 @@
 package org.districtledger.launcher;
 
+import org.districtledger.contract.IsoWeek;
 import org.districtledger.localstack.DemoKeys;
 import org.districtledger.localstack.FreePorts;
 import org.districtledger.localstack.KafkaIdentities;
@@ -207,6 +208,11 @@ public final class LocalRun {
                         }
                     });
             LocalDate asOf = YearSimulator.monday(until).plusDays(6);
+            if (Simulate.rollsOver(settings.simulateUntil())) {
+                OUT.println(Simulate.rollOver(registry, tracker, settings.simulateUntil(), YearSimulator.SEED));
+                asOf = IsoWeek.parse(settings.simulateUntil(), "LEDGER_SIMULATE_UNTIL")
+                        .sunday();
+            }
             OUT.printf(
                     "Sample ledger ready (%d s): %d projects, simulated to %s with %d requests; the tracker works as of %s%n",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),

@@ -96,6 +96,28 @@ public final class RegistryClient {
                 expected);
     }
 
+    /** A file the API serves (a workbook), as bytes. */
+    public byte[] download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new Refused(
+                        "GET " + path, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + path + " was interrupted", e);
+        }
+    }
+
     public JsonNode upload(String path, byte[] file, String contentType, int... expected) {
         return send(
                 HttpRequest.newBuilder(base.resolve(path))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * 一个项目、一名领导、一个专班: each of the sample's accountability projects (annual plan over 1亿元, or key conversion
@@ -46,6 +47,11 @@ public final class SampleAssignments {
 
     /** Assigns every project that needs it; returns how many were assigned. */
     public static int assign(URI tracker) {
+        return assign(tracker, null);
+    }
+
+    /** Assigns the projects of {@code codes} (all, if {@code null}) that need it; returns how many were assigned. */
+    public static int assign(URI tracker, Set<String> codes) {
         RegistryClient client = RegistryClient.asOffice(tracker);
         List<JsonNode> needing = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -53,6 +59,9 @@ public final class SampleAssignments {
             for (JsonNode p : found.get("items")) {
                 BigDecimal annual = p.get("annualPlanInvestment").decimalValue();
                 BigDecimal total = p.get("totalInvestment").decimalValue();
+                if (codes != null && !codes.contains(p.get("code").asText())) {
+                    continue;
+                }
                 if (annual.compareTo(new BigDecimal("10000")) > 0
                         || (p.path("keyConversion").asBoolean() && total.compareTo(new BigDecimal("100000")) > 0)) {
                     needing.add(p);

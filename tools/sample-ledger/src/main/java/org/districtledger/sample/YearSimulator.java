@@ -89,6 +89,11 @@ public final class YearSimulator {
             }
         }
         int from = lastReported + 1;
+        if (from > 1) {
+            for (Sim project : projects) {
+                project.resume(from);
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (int week = from; week <= untilWeek; week++) {
@@ -270,6 +275,9 @@ public final class YearSimulator {
             }
             if (pool.equals("PREPARING")) {
                 prepare(week, monday, sunday, r);
+            } else if (pool.equals("BUILDING") || pool.equals("SUSPENDED")) {
+                // a project that started before all its permits were in gets the rest while it builds (边建设边办证)
+                permitsDue(monday, sunday);
             }
             LocalDate completion = completionDay();
             if (pool.equals("BUILDING")
@@ -406,13 +414,7 @@ public final class YearSimulator {
                 slipped = true;
                 slip(monday, r);
             }
-            permitsDue.entrySet().removeIf(permit -> {
-                if (permit.getValue() != null && inWeek(permit.getValue(), monday, sunday)) {
-                    done(permit.getKey(), permitTargets.get(permit.getKey()), permit.getValue());
-                    return true;
-                }
-                return false;
-            });
+            permitsDue(monday, sunday);
             LocalDate entry = plannedStart.minusDays(21);
             if (!siteEntered && character != Character.STALLED && inWeek(entry, monday, sunday)) {
                 call("POST", "/milestones", "{\"type\": \"SITE_ENTERED\", \"date\": \"" + entry + "\"}", 201);
@@ -429,6 +431,17 @@ public final class YearSimulator {
                 pool = "BUILDING";
                 progress = 1;
             }
+        }
+
+        /** The permits of the checklist that come through this week. */
+        private void permitsDue(LocalDate monday, LocalDate sunday) {
+            permitsDue.entrySet().removeIf(permit -> {
+                if (permit.getValue() != null && inWeek(permit.getValue(), monday, sunday)) {
+                    done(permit.getKey(), permitTargets.get(permit.getKey()), permit.getValue());
+                    return true;
+                }
+                return false;
+            });
         }
 
         /** The office moves a planned start back one to three months (within the year), and the permits with it. */
@@ -522,6 +535,46 @@ public final class YearSimulator {
                 int weeks = 1 + r.nextInt(6);
                 if (r.nextInt(100) < 80) {
                     openProblems.add(new long[] {raised.get("id").asLong(), week + weeks});
+                }
+            }
+        }
+
+        /**
+         * Picks up, when a simulation goes on from a week after the first, the permits this project still waits for
+         * (they live in the registry, not in this object): each comes through on the day its character would have it,
+         * or in the week the simulation goes on from when that day has passed; a stalled project's land certificate and
+         * what follows it never do.
+         */
+        void resume(int fromWeek) {
+            if (!(pool.equals("PREPARING") || pool.equals("BUILDING") || pool.equals("SUSPENDED"))) {
+                return;
+            }
+            requests.incrementAndGet();
+            JsonNode procedures = registry.get("/api/v1/projects/" + code + "/procedures");
+            LocalDate from = monday(fromWeek);
+            boolean stuck = false;
+            for (Permit permit : CHECKLIST) {
+                stuck |= character == Character.STALLED && permit.type().equals("LAND_CERTIFICATE");
+                for (JsonNode procedure : procedures) {
+                    if (!procedure.get("type").asText().equals(permit.type())
+                            || !procedure.get("status").asText().equals("IN_PROGRESS")
+                            || !procedure.hasNonNull("targetDate")) {
+                        continue;
+                    }
+                    LocalDate target =
+                            LocalDate.parse(procedure.get("targetDate").asText());
+                    Random late = new Random(mix(seed ^ (code + permit.type()).hashCode()));
+                    LocalDate done = stuck
+                            ? null
+                            : switch (character) {
+                                case DILIGENT -> target.minusDays(late.nextInt(21));
+                                case LAGGARD -> target.plusDays(5 + late.nextInt(30));
+                                default -> target.minusDays(late.nextInt(11));
+                            };
+                    permitTargets.put(permit.type(), target);
+                    permitsDue.put(
+                            permit.type(),
+                            done == null || !done.isBefore(from) ? done : from.plusDays(late.nextInt(5)));
                 }
             }
         }

@@ -11,6 +11,7 @@ import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProcedureStatus;
 import org.districtledger.registry.procedure.ProcedureItem;
 import org.districtledger.registry.project.Project;
+import org.districtledger.registry.project.ProjectYearPlan;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
@@ -74,9 +75,19 @@ public class Oc4idsExport {
     /** The package of every project, or of one plan year's ({@code year} given), published at {@code uri}. */
     @Transactional
     public ObjectNode projectPackage(URI uri, OptionalInt year) {
+        // a year's file: the projects with a plan for that year, a closed one's carried-over projects among them
         List<Project> projects = year.isPresent()
-                ? Project.list("planYear = ?1 order by code", year.getAsInt())
+                ? Project.list(
+                        "id in (select y.id.projectId from ProjectYearPlan y where y.id.planYear = ?1) order by code",
+                        year.getAsInt())
                 : Project.list("order by code");
+        Map<Long, List<ProjectYearPlan>> plans = projects.isEmpty()
+                ? Map.of()
+                : ProjectYearPlan.<ProjectYearPlan>list(
+                                "id.projectId in ?1 order by id.planYear",
+                                projects.stream().map(p -> p.id).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(plan -> plan.id.projectId()));
         Map<Long, List<ProcedureItem>> procedures = projects.isEmpty()
                 ? Map.of()
                 : ProcedureItem.<ProcedureItem>list(
@@ -95,11 +106,12 @@ public class Oc4idsExport {
         pack.put("publishedDate", dateTime(lastChange));
         pack.putObject("publisher").put("name", publisher);
         ArrayNode items = pack.putArray("projects");
-        projects.forEach(p -> items.add(project(p, procedures.getOrDefault(p.id, List.of()))));
+        projects.forEach(p ->
+                items.add(project(p, procedures.getOrDefault(p.id, List.of()), plans.getOrDefault(p.id, List.of()))));
         return pack;
     }
 
-    private ObjectNode project(Project p, List<ProcedureItem> procedures) {
+    private ObjectNode project(Project p, List<ProcedureItem> procedures, List<ProjectYearPlan> plans) {
         ObjectNode o = json.createObjectNode();
         o.put("id", prefix + "-" + p.code);
         o.put("updated", dateTime(p.updatedAt));
@@ -140,13 +152,18 @@ public class Oc4idsExport {
 
         ObjectNode budget = o.putObject("budget");
         value(budget.putObject("amount"), p.totalInvestment);
-        ObjectNode annual = budget.putArray("budgetBreakdown").addObject();
-        annual.put("id", "annual-plan-" + p.planYear);
-        annual.put("description", p.planYear + "年度计划投资");
-        value(annual.putObject("amount"), p.annualPlanInvestment);
-        annual.putObject("period")
-                .put("startDate", start(LocalDate.of(p.planYear, 1, 1)))
-                .put("endDate", end(LocalDate.of(p.planYear, 12, 31)));
+        // one breakdown a plan year: what the project planned for each year it was on the ledger
+        var breakdown = budget.putArray("budgetBreakdown");
+        for (ProjectYearPlan plan : plans) {
+            int planYear = plan.id.planYear();
+            ObjectNode annual = breakdown.addObject();
+            annual.put("id", "annual-plan-" + planYear);
+            annual.put("description", planYear + "年度计划投资");
+            value(annual.putObject("amount"), plan.annualPlanInvestment.setScale(2));
+            annual.putObject("period")
+                    .put("startDate", start(LocalDate.of(planYear, 1, 1)))
+                    .put("endDate", end(LocalDate.of(planYear, 12, 31)));
+        }
 
         if (p.plannedStart != null || p.plannedCompletion != null) {
             ObjectNode period = o.putObject("period");

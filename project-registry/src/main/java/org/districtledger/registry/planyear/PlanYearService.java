@@ -20,12 +20,14 @@ import org.districtledger.registry.sheet.LedgerRows;
 import org.districtledger.runtime.HttpProblem;
 import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.sheet.LedgerSheetWriter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -50,13 +52,19 @@ public class PlanYearService {
     private final ProjectService projects;
     private final LedgerSummaryService summaries;
     private final ObjectMapper json;
+    private final MonthDay rolloverFrom;
 
     public PlanYearService(
-            EntityManager entities, ProjectService projects, LedgerSummaryService summaries, ObjectMapper json) {
+            EntityManager entities,
+            ProjectService projects,
+            LedgerSummaryService summaries,
+            ObjectMapper json,
+            @ConfigProperty(name = "ledger.plan-years.rollover-from") String rolloverFrom) {
         this.entities = entities;
         this.projects = projects;
         this.summaries = summaries;
         this.json = json;
+        this.rolloverFrom = MonthDay.parse("--" + rolloverFrom);
     }
 
     @Transactional
@@ -124,6 +132,7 @@ public class PlanYearService {
     @Transactional
     public Rollover rollover(int year, byte[] sheet, boolean dryRun, String actor) {
         requireOpen(year);
+        requireDue(year, rolloverFrom, LocalDate.now());
         PlanYear closing = entities.find(PlanYear.class, year, LockModeType.PESSIMISTIC_WRITE);
         if (!PlanYear.OPEN.equals(closing.status)) {
             throw HttpProblemException.conflict("year", PlanYear.closedReason(year));
@@ -204,6 +213,19 @@ public class PlanYearService {
                     .executeUpdate();
         }
         return result;
+    }
+
+    /**
+     * A year is rolled over from a day late in it ({@code ledger.plan-years.rollover-from}, 1 December unless set):
+     * closing the year the office works in by mistake in June would take its plans out of its hands.
+     */
+    static void requireDue(int year, MonthDay from, LocalDate today) {
+        LocalDate opens = from.atYear(year);
+        if (today.isBefore(opens)) {
+            throw HttpProblemException.conflict(
+                    "year",
+                    year + " 年度自 " + opens + " 起方可结转 / plan year " + year + " can be rolled over from " + opens);
+        }
     }
 
     private static void requireOpen(int year) {

@@ -181,6 +181,16 @@ class PlanYearRolloverTest {
                 .then()
                 .body("projects.count", equalTo(3))
                 .body("projects.annualPlanInvestment", equalTo(19000.50f));
+        // open data: 2023's file keeps the carried-over projects, each with its plan of every year
+        given().when()
+                .get("/api/v1/exports/oc4ids-2023.json")
+                .then()
+                .statusCode(200)
+                .body("projects.size()", equalTo(5))
+                .body(
+                        "projects.find { it.id.endsWith('" + building + "') }.budget.budgetBreakdown.id",
+                        contains("annual-plan-2023", "annual-plan-2024"));
+        given().when().get("/api/v1/exports/oc4ids-2024.json").then().body("projects.size()", equalTo(3));
         byte[] closedLedger = given().when()
                 .get("/api/v1/plan-years/2023/ledger.xlsx")
                 .then()

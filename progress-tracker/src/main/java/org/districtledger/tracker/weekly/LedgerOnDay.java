@@ -162,7 +162,8 @@ record LedgerOnDay(
         return new LedgerOnDay(day, projects, assignments, flags);
     }
 
-    private static LocalDate date(Object value) {
+    /** A date column as JDBC hands it over (java.sql.Date or LocalDate), or {@code null}. */
+    static LocalDate date(Object value) {
         if (value == null) {
             return null;
         }

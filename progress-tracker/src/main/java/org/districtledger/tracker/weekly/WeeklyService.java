@@ -24,7 +24,6 @@ import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -260,7 +259,7 @@ public class WeeklyService {
                     project.code(),
                     project.name(),
                     first.get(),
-                    c[2] instanceof Date sql ? sql.toLocalDate() : (LocalDate) c[2],
+                    LedgerOnDay.date(c[2]),
                     moves.getOrDefault(project.code(), List.of()),
                     project.plannedStart()));
             if (project.keyConversion()) {

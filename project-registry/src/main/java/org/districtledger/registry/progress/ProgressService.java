@@ -90,11 +90,16 @@ public class ProgressService {
     public static BigDecimal completedIn(Project project, int year) {
         BigDecimal sum = BigDecimal.ZERO.setScale(2);
         for (ProgressReport r : ordered(project)) {
-            if (r.weekStart.plusDays(3).getYear() == year) {
+            if (inYear(r, year)) {
                 sum = sum.add(r.investmentCompleted);
             }
         }
         return sum;
+    }
+
+    /** The week of the report lies in the year, by its Thursday, as ISO weeks are numbered. */
+    private static boolean inYear(ProgressReport report, int year) {
+        return report.weekStart.plusDays(3).getYear() == year;
     }
 
     /**
@@ -107,7 +112,7 @@ public class ProgressService {
         BigDecimal planYear = BigDecimal.ZERO.setScale(2);
         for (ProgressReport r : reports) {
             total = total.add(r.investmentCompleted);
-            if (r.weekStart.plusDays(3).getYear() == project.planYear) {
+            if (inYear(r, project.planYear)) {
                 planYear = planYear.add(r.investmentCompleted);
             }
         }

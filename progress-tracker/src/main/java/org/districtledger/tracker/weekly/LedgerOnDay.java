@@ -162,7 +162,7 @@ record LedgerOnDay(
         return new LedgerOnDay(day, projects, assignments, flags);
     }
 
-    /** A date column as JDBC hands it over (java.sql.Date or LocalDate), or {@code null}. */
+    /** A date column as JDBC hands it over (an SQL date or a LocalDate), or {@code null}. */
     static LocalDate date(Object value) {
         if (value == null) {
             return null;

@@ -52,6 +52,12 @@ final class RunningServices implements AutoCloseable {
         return launch(module, database, extra, true).awaitReady();
     }
 
+    /** Starts a service as {@link #startFullyCompiled} does, and answers its process as well. */
+    Service startFullyCompiledService(String module, String database, Map<String, String> extra) throws Exception {
+        Starting starting = launch(module, database, extra, true);
+        return new Service(starting.process(), starting.awaitReady());
+    }
+
     /** Starts {@code count} replicas of a service on one database side by side, and waits until all are ready. */
     List<Http> startReplicas(String module, String database, int count) throws Exception {
         List<Starting> starting = new ArrayList<>();

@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,12 +28,23 @@ public final class LedgerSheetWriter {
 
     public static final String SHEET_NAME = "项目台账";
 
+    private static final int ROWS_IN_MEMORY = 200;
+
     private LedgerSheetWriter() {}
 
+    /**
+     * Writes the workbook as it goes (POI's streaming workbook, {@value #ROWS_IN_MEMORY} rows in memory), so that a
+     * city's ledger takes neither the time nor the memory of a whole workbook held at once.
+     */
     public static void writeXlsx(List<LedgerRow> rows, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            workbook.getProperties().getCoreProperties().setCreator("district-ledger");
-            workbook.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(Instant.EPOCH)));
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        try (workbook) {
+            workbook.setCompressTempFiles(true);
+            workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("district-ledger");
+            workbook.getXSSFWorkbook()
+                    .getProperties()
+                    .getCoreProperties()
+                    .setCreated(Optional.of(Date.from(Instant.EPOCH)));
             Sheet sheet = workbook.createSheet(SHEET_NAME);
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
@@ -85,6 +96,8 @@ public final class LedgerSheetWriter {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             workbook.write(out);
+        } finally {
+            workbook.dispose();
         }
     }
 

@@ -27,6 +27,8 @@ import org.districtledger.tracker.project.ProjectsChanged;
 import org.districtledger.tracker.project.TimelineEntry;
 import org.districtledger.tracker.project.TrackedProcedure;
 import org.districtledger.tracker.project.TrackedProject;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -113,6 +115,20 @@ public class FlagService {
         if (codes.isEmpty()) {
             return;
         }
+        Session session = TrackedProject.getEntityManager().unwrap(Session.class);
+        FlushMode before = session.getHibernateFlushMode();
+        session.flush(); // what the caller changed (an assignment, a project), for the reads below
+        // everything the rules read is read at once, first: no statement after that needs the session flushed
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        try {
+            evaluateLoaded(codes, asOf, causes);
+            session.flush();
+        } finally {
+            session.setHibernateFlushMode(before);
+        }
+    }
+
+    private void evaluateLoaded(Collection<String> codes, LocalDate asOf, Map<String, Context> causes) {
         List<String> sorted = codes.stream().distinct().sorted().toList();
         // locked, in the order of their codes, so that events arriving meanwhile and this evaluation take turns
         List<TrackedProject> projects = TrackedProject.getEntityManager()

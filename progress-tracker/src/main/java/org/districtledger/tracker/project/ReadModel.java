@@ -15,6 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.districtledger.runtime.HttpProblemException;
 import org.districtledger.tracker.clock.BusinessClock;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
@@ -82,16 +84,20 @@ public class ReadModel {
         Set<String> changed = new LinkedHashSet<>();
         Map<String, Context> causes = new HashMap<>();
         LocalDate clockDate = clock.setDate().orElse(null);
+        Session session = TrackedProject.getEntityManager().unwrap(Session.class);
+        // what the batch reads it reads up front (Batch.load); its writes go out together at the end, in JDBC batches
+        session.setHibernateFlushMode(FlushMode.COMMIT);
+        Batch batch = Batch.load(events);
         for (ProjectEvent event : events) {
             Span span = tracing.applying(event);
             try (Scope applying = span.makeCurrent()) {
-                Result result = apply(event, recordedOn(event, clockDate));
+                Result result = apply(event, recordedOn(event, clockDate), batch);
                 span.setAttribute("ledger.event.outcome", result.name().toLowerCase(Locale.ROOT));
                 results.add(result);
                 if (result == Result.APPLIED) {
                     changed.add(event.code());
                     causes.put(event.code(), Context.current());
-                    applyParked(event.code(), clockDate);
+                    applyParked(event.code(), clockDate, batch);
                 }
             } catch (RuntimeException e) {
                 span.recordException(e);
@@ -101,6 +107,9 @@ public class ReadModel {
                 span.end();
             }
         }
+        batch.writeVersions(session);
+        session.flush();
+        session.setHibernateFlushMode(FlushMode.AUTO);
         if (evaluateFlags && !changed.isEmpty()) {
             changes.fire(new ProjectsChanged(changed, clock.today(), causes));
         }
@@ -115,33 +124,36 @@ public class ReadModel {
         return clockDate != null ? clockDate : clock.dateOf(event.time());
     }
 
-    private Result apply(ProjectEvent event, LocalDate recordedOn) {
-        if (ProcessedEvent.findById(event.id()) != null || ParkedEvent.findById(event.id()) != null) {
+    private Result apply(ProjectEvent event, LocalDate recordedOn, Batch batch) {
+        if (!batch.seen().add(event.id())) {
             return Result.DUPLICATE;
         }
-        // locked: the rules (on another thread, when the clock is set) change the same row
-        TrackedProject project = TrackedProject.findById(event.code(), LockModeType.PESSIMISTIC_WRITE);
+        TrackedProject project = batch.projects().get(event.code());
         long expected = project == null ? 1 : project.lastSequence + 1;
         if (event.sequence() > expected) {
-            park(event, expected);
+            park(event, expected, batch);
             return Result.PARKED;
         }
-        Result result = event.sequence() < expected ? Result.OUTDATED : applyNext(event, project, recordedOn);
+        Result result = event.sequence() < expected ? Result.OUTDATED : applyNext(event, project, recordedOn, batch);
         processed(event, result);
         return result;
     }
 
     /** Applies the event that follows the project's last one (or the first of a new project). */
-    private Result applyNext(ProjectEvent event, TrackedProject project, LocalDate recordedOn) {
-        if (project == null) {
+    private Result applyNext(ProjectEvent event, TrackedProject project, LocalDate recordedOn, Batch batch) {
+        boolean isNew = project == null;
+        if (isNew) {
             project = new TrackedProject();
             project.code = event.code();
             project.registeredOn = clock.dateOf(event.time());
         }
         String poolBefore = project.pool;
         copyState(event, project);
-        project.persist();
-        recordVersion(project, recordedOn);
+        if (isNew) {
+            project.persist(); // after its state is copied: the insert takes the state it has when persisted
+            batch.projects().put(project.code, project);
+        }
+        batch.versions().add(Batch.version(project, recordedOn));
         applyChange(event, poolBefore, recordedOn);
         TimelineEntry.add(event.code(), event.time(), TimelineEntry.Kind.EVENT, event.type(), EventSummaries.of(event));
         return Result.APPLIED;
@@ -158,8 +170,8 @@ public class ReadModel {
         processed.persist();
     }
 
-    private void park(ProjectEvent event, long expected) {
-        if (ParkedEvent.count("projectCode", event.code()) == 0) {
+    private void park(ProjectEvent event, long expected, Batch batch) {
+        if (batch.parked().add(event.code())) {
             TimelineEntry.add(
                     event.code(),
                     event.time(),
@@ -175,9 +187,13 @@ public class ReadModel {
     }
 
     /** Applies the project's parked events that now follow its last one, in order. */
-    private void applyParked(String code, LocalDate clockDate) {
+    private void applyParked(String code, LocalDate clockDate, Batch batch) {
+        if (!batch.parked().contains(code)) {
+            return;
+        }
+        ParkedEvent.flush(); // the batch's own parked events too
         while (true) {
-            TrackedProject project = TrackedProject.findById(code);
+            TrackedProject project = batch.projects().get(code);
             List<ParkedEvent> parked = ParkedEvent.list("projectCode = ?1 order by sequence", code);
             if (parked.isEmpty() || parked.get(0).sequence > project.lastSequence + 1) {
                 return;
@@ -185,8 +201,9 @@ public class ReadModel {
             ParkedEvent next = parked.get(0);
             ProjectEvent event = next.event(json);
             next.delete();
+            ParkedEvent.flush();
             Result result = event.sequence() == project.lastSequence + 1
-                    ? applyNext(event, project, recordedOn(event, clockDate))
+                    ? applyNext(event, project, recordedOn(event, clockDate), batch)
                     : Result.OUTDATED;
             processed(event, result);
         }
@@ -221,24 +238,26 @@ public class ReadModel {
         long missingFrom = project == null ? 1 : project.lastSequence + 1;
         long missingTo = parked.get(0).sequence - 1;
         LocalDate clockDate = clock.setDate().orElse(null);
+        Batch batch = Batch.of(project);
         int applied = 0;
         for (ParkedEvent next : parked) {
             ProjectEvent event = next.event(json);
             next.delete();
-            project = TrackedProject.findById(code);
+            project = batch.projects().get(code);
             long expected = project == null ? 1 : project.lastSequence + 1;
             Result result;
             if (event.sequence() < expected) {
                 result = Result.OUTDATED;
             } else {
-                result = applyNext(event, project, recordedOn(event, clockDate));
+                result = applyNext(event, project, recordedOn(event, clockDate), batch);
                 if (event.sequence() > expected) {
-                    TrackedProject.<TrackedProject>findById(code).sequenceGaps++;
+                    batch.projects().get(code).sequenceGaps++;
                 }
                 applied++;
             }
             processed(event, result);
         }
+        batch.writeVersions(TrackedProject.getEntityManager().unwrap(Session.class));
         GapRelease release = GapRelease.record(code, missingFrom, missingTo, applied, reason, actor);
         TimelineEntry.add(
                 code,
@@ -278,37 +297,6 @@ public class ReadModel {
                 .map(TrackedProjectView::of)
                 .toList();
         return new TrackedProjectPage(items, page, size, query.count());
-    }
-
-    /** What the change adds beyond the project's state: permits, problems, weekly reports. */
-    /** Keeps the project as this event left it, from the day it was recorded (the weekly view of a past week reads it). */
-    private static void recordVersion(TrackedProject p, LocalDate recordedOn) {
-        TrackedProject.getEntityManager()
-                .createNativeQuery(
-                        "INSERT INTO tracked_project_version (project_code, sequence, recorded_on, name, pool,"
-                                + " city_category, industry_chain, town, plan_year, annual_plan_investment, planned_start,"
-                                + " actual_start, actual_completion, pool_since, key_conversion, conversion_target_pool,"
-                                + " conversion_target_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                + " ?14, ?15, ?16, ?17)"
-                                + " ON CONFLICT DO NOTHING")
-                .setParameter(1, p.code)
-                .setParameter(2, p.lastSequence)
-                .setParameter(3, recordedOn)
-                .setParameter(4, p.name)
-                .setParameter(5, p.pool)
-                .setParameter(6, p.cityCategory)
-                .setParameter(7, p.industryChain)
-                .setParameter(8, p.town)
-                .setParameter(9, p.planYear)
-                .setParameter(10, p.annualPlanInvestment)
-                .setParameter(11, p.plannedStart)
-                .setParameter(12, p.actualStart)
-                .setParameter(13, p.actualCompletion)
-                .setParameter(14, p.poolSince)
-                .setParameter(15, p.keyConversion)
-                .setParameter(16, p.conversionTargetPool)
-                .setParameter(17, p.conversionTargetDate)
-                .executeUpdate();
     }
 
     private void applyChange(ProjectEvent event, String poolBefore, LocalDate recordedOn) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A plan year (计划年度) of the ledger: open while the office works in it, closed once rolled over into the next
@@ -46,6 +47,14 @@ public class PlanYear extends PanacheEntityBase {
     }
 
     /** Rolled over: its projects' plans for it are kept as they closed. */
+    /** The years rolled over, read once by work that checks many plans at a time (an import). */
+    public static Set<Integer> closedYears() {
+        return Set.copyOf(PlanYear.getEntityManager()
+                .createQuery("select p.year from PlanYear p where p.status = :closed", Integer.class)
+                .setParameter("closed", CLOSED)
+                .getResultList());
+    }
+
     public static boolean isClosed(Integer year) {
         return year != null && PlanYear.count("year = ?1 and status = ?2", year, CLOSED) > 0;
     }

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,49 @@ public class ProjectService {
             throw HttpProblemException.conflict("planYear", PlanYear.closedReason(request.planYear()));
         }
         checkNationalCodeFree(request.nationalCode(), null);
+        return admit(request, code(request.planYear(), nextSerials(1).get(0)), actor);
+    }
+
+    /**
+     * Admits many projects at once (an import's rows), each checked and recorded as {@link #register} does, with
+     * what a single registration asks the database for asked once for all: the closed years, the national codes
+     * already held, the ledger codes' serial numbers.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registerAll(List<NewProject> requests, String actor) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        Set<Integer> closed = PlanYear.closedYears();
+        Set<String> nationalCodes = new HashSet<>();
+        for (NewProject request : requests) {
+            checkRegistration(request);
+            if (closed.contains(request.planYear())) {
+                throw HttpProblemException.conflict("planYear", PlanYear.closedReason(request.planYear()));
+            }
+            if (request.nationalCode() != null && !nationalCodes.add(request.nationalCode())) {
+                throw HttpProblemException.conflict(
+                        "nationalCode", "national code " + request.nationalCode() + " is given twice");
+            }
+        }
+        if (!nationalCodes.isEmpty()) {
+            Project holder = Project.find("nationalCode in ?1", nationalCodes).firstResult();
+            if (holder != null) {
+                throw HttpProblemException.conflict(
+                        "nationalCode",
+                        "national code " + holder.nationalCode + " belongs to " + holder.code + " already");
+            }
+        }
+        List<Long> serials = nextSerials(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            NewProject request = requests.get(i);
+            admit(request, code(request.planYear(), serials.get(i)), actor);
+        }
+    }
+
+    private ProjectView admit(NewProject request, String code, String actor) {
         Project project = new Project();
-        project.code = nextCode(request.planYear());
+        project.code = code;
         project.pool = request.pool();
         project.actualStart = request.actualStart();
         new ProjectEdit(
@@ -343,11 +385,17 @@ public class ProjectService {
         }
     }
 
-    private String nextCode(int planYear) {
-        long serial = ((Number) Project.getEntityManager()
-                        .createNativeQuery("SELECT nextval('project_code_seq')")
-                        .getSingleResult())
-                .longValue();
+    /** The next {@code count} serial numbers of the ledger codes, in one query. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> nextSerials(int count) {
+        return ((List<Number>) Project.getEntityManager()
+                        .createNativeQuery("SELECT nextval('project_code_seq') FROM generate_series(1, ?1)")
+                        .setParameter(1, count)
+                        .getResultList())
+                .stream().map(Number::longValue).sorted().toList();
+    }
+
+    private String code(int planYear, long serial) {
         return String.format("%s-%d-%04d", codePrefix, planYear, serial);
     }
 }

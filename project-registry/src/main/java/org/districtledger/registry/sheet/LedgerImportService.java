@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import org.districtledger.contract.CityCategory;
 import org.districtledger.contract.FundingSource;
 import org.districtledger.contract.Pool;
@@ -25,8 +26,12 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +51,8 @@ public class LedgerImportService {
     private static final int TIMEOUT_SECONDS = 1800;
 
     private static final Logger LOG = Logger.getLogger(LedgerImportService.class);
-    private static final int PROGRESS_EVERY = 25;
+    /** Rows applied between two flushes of the session, and between two progress reports. */
+    private static final int CHUNK = 250;
 
     /** The ledger's field names, as the sheet's columns say them. */
     /** What a row will do. */
@@ -139,12 +145,14 @@ public class LedgerImportService {
     private void run(UUID id, List<Planned> plan, String actor) {
         try {
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS).run(() -> {
-                int done = 0;
-                for (Planned planned : plan) {
-                    apply(planned, actor);
-                    done++;
-                    if (done % PROGRESS_EVERY == 0 && done < plan.size()) {
-                        int progress = done;
+                EntityManager entityManager = ImportJob.getEntityManager();
+                for (int from = 0; from < plan.size(); from += CHUNK) {
+                    apply(plan.subList(from, Math.min(from + CHUNK, plan.size())), actor);
+                    // written, and let go of: the session stays the size of a chunk, whatever the file's
+                    entityManager.flush();
+                    entityManager.clear();
+                    int progress = Math.min(from + CHUNK, plan.size());
+                    if (progress < plan.size()) {
                         QuarkusTransaction.requiringNew()
                                 .run(() -> ImportJob.update("rowsDone = ?1 where id = ?2", progress, id));
                     }
@@ -173,13 +181,22 @@ public class LedgerImportService {
         }
     }
 
-    private void apply(Planned planned, String actor) {
-        switch (planned.action()) {
-            case CREATE -> projects.register(newProject(planned.row()), actor);
-            case UPDATE -> projects.update(Project.lockByCode(planned.code()), edit(planned.row()), actor);
-            case UNCHANGED -> {
-                // the ledger has it as the file does
-            }
+    /** Applies a chunk of the plan: its new projects registered together, its changed ones locked together. */
+    private void apply(List<Planned> chunk, String actor) {
+        projects.registerAll(
+                chunk.stream()
+                        .filter(p -> p.action() == Action.CREATE)
+                        .map(p -> newProject(p.row()))
+                        .toList(),
+                actor);
+        List<Planned> updates =
+                chunk.stream().filter(p -> p.action() == Action.UPDATE).toList();
+        Map<String, Project> locked = Project.lockAllByCode(
+                        updates.stream().map(Planned::code).toList())
+                .stream()
+                .collect(Collectors.toMap(p -> p.code, p -> p));
+        for (Planned planned : updates) {
+            projects.update(locked.get(planned.code()), edit(planned.row()), actor);
         }
     }
 
@@ -193,10 +210,34 @@ public class LedgerImportService {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<SheetError> errors = new ArrayList<>();
             List<Planned> plan = new ArrayList<>();
+            KnownProjects known = KnownProjects.of(read.rows());
+            Set<Integer> closedYears = PlanYear.closedYears();
+            Map<String, Integer> codeLines = new HashMap<>();
+            Map<String, Integer> nationalCodeLines = new HashMap<>();
             for (LedgerRow row : read.rows()) {
-                Project existing = null;
+                Integer first = row.code() == null ? null : codeLines.putIfAbsent(row.code(), row.line());
+                if (first != null) {
+                    errors.add(new SheetError(
+                            row.line(),
+                            LedgerColumns.CODE,
+                            "台账编号 " + row.code() + " 与第 " + first + " 行重复",
+                            "ledger code " + row.code() + " is on line " + first + " already"));
+                    continue;
+                }
+                first = row.nationalCode() == null
+                        ? null
+                        : nationalCodeLines.putIfAbsent(row.nationalCode(), row.line());
+                if (first != null) {
+                    errors.add(new SheetError(
+                            row.line(),
+                            LedgerColumns.NATIONAL_CODE,
+                            "项目代码 " + row.nationalCode() + " 与第 " + first + " 行重复",
+                            "national code " + row.nationalCode() + " is on line " + first + " already"));
+                    continue;
+                }
+                Project existing;
                 if (row.code() != null) {
-                    existing = Project.findByCode(row.code());
+                    existing = known.byCode().get(row.code());
                     if (existing == null) {
                         errors.add(new SheetError(
                                 row.line(),
@@ -206,22 +247,17 @@ public class LedgerImportService {
                         continue;
                     }
                 } else if (row.nationalCode() != null) {
-                    existing = Project.find("nationalCode", row.nationalCode()).firstResult();
+                    existing = known.byNationalCode().get(row.nationalCode());
                 } else {
                     // no code of either kind: the same project is the one of that name, town and year without one
-                    existing = Project.find(
-                                    "nationalCode is null and name = ?1 and planYear = ?2 and town = ?3",
-                                    row.name(),
-                                    row.planYear(),
-                                    row.town())
-                            .firstResult();
+                    existing = known.withoutCode().get(KnownProjects.nameKey(row.name(), row.planYear(), row.town()));
                 }
                 if (existing == null) {
                     // the row's values were checked as it was read; a new project must also enter one of the four pools
                     List<ProjectRules.Violation> broken = ProjectRules.entry(Pool.valueOf(row.pool()));
                     broken.forEach(v -> errors.add(
                             new SheetError(row.line(), LedgerColumns.columnOf(v.field()), v.reasonZh(), v.reasonEn())));
-                    if (broken.isEmpty() && PlanYear.isClosed(row.planYear())) {
+                    if (broken.isEmpty() && closedYears.contains(row.planYear())) {
                         errors.add(closedYear(row.line(), row.planYear()));
                     } else if (broken.isEmpty()) {
                         plan.add(new Planned(row, Action.CREATE, null));
@@ -238,7 +274,7 @@ public class LedgerImportService {
                 }
                 Project holder = row.nationalCode() == null
                         ? null
-                        : Project.find("nationalCode", row.nationalCode()).firstResult();
+                        : known.byNationalCode().get(row.nationalCode());
                 if (holder != null && !holder.id.equals(existing.id)) {
                     errors.add(new SheetError(
                             row.line(),
@@ -251,9 +287,9 @@ public class LedgerImportService {
                 ProjectEdit after = edit(row);
                 boolean rewritesPlan = !before.planYear().equals(after.planYear())
                         || before.annualPlanInvestment().compareTo(after.annualPlanInvestment()) != 0;
-                Integer closed = PlanYear.isClosed(before.planYear())
+                Integer closed = closedYears.contains(before.planYear())
                         ? before.planYear()
-                        : PlanYear.isClosed(after.planYear()) ? after.planYear() : null;
+                        : closedYears.contains(after.planYear()) ? after.planYear() : null;
                 if (rewritesPlan && closed != null) {
                     errors.add(closedYear(row.line(), closed));
                     continue;
@@ -266,6 +302,53 @@ public class LedgerImportService {
             }
             return plan;
         });
+    }
+
+    /**
+     * The projects a file's rows may name, read in a few queries for the whole file rather than one a row: by ledger
+     * code, by national code, and (for rows with neither) by name, plan year and town among those without one.
+     */
+    record KnownProjects(
+            Map<String, Project> byCode, Map<String, Project> byNationalCode, Map<String, Project> withoutCode) {
+
+        private static final int IN_LIST = 1000;
+
+        static KnownProjects of(List<LedgerRow> rows) {
+            Map<String, Project> byCode = new HashMap<>();
+            Map<String, Project> byNationalCode = new HashMap<>();
+            Map<String, Project> withoutCode = new HashMap<>();
+            Set<String> codes = new HashSet<>();
+            Set<String> nationalCodes = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            for (LedgerRow row : rows) {
+                if (row.code() != null) {
+                    codes.add(row.code());
+                } else if (row.nationalCode() == null) {
+                    names.add(row.name());
+                }
+                if (row.nationalCode() != null) {
+                    nationalCodes.add(row.nationalCode());
+                }
+            }
+            load("code in ?1", codes).forEach(p -> byCode.put(p.code, p));
+            load("nationalCode in ?1", nationalCodes).forEach(p -> byNationalCode.put(p.nationalCode, p));
+            load("nationalCode is null and name in ?1", names)
+                    .forEach(p -> withoutCode.putIfAbsent(nameKey(p.name, p.planYear, p.town), p));
+            return new KnownProjects(byCode, byNationalCode, withoutCode);
+        }
+
+        static String nameKey(String name, int planYear, String town) {
+            return name + "\u0000" + planYear + "\u0000" + town;
+        }
+
+        private static List<Project> load(String where, Set<String> values) {
+            List<String> all = new ArrayList<>(values);
+            List<Project> found = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += IN_LIST) {
+                found.addAll(Project.<Project>list(where, all.subList(from, Math.min(from + IN_LIST, all.size()))));
+            }
+            return found;
+        }
     }
 
     private static SheetError closedYear(int line, int year) {

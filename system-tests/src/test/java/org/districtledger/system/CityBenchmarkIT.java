@@ -1,0 +1,304 @@
+package org.districtledger.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.districtledger.localstack.KafkaIdentities;
+import org.districtledger.sample.SyntheticCity;
+import org.districtledger.sheet.LedgerRow;
+import org.districtledger.sheet.LedgerSheetWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The city benchmark: a synthetic city of 10,000 projects, then 10,000 more, imported (CSV, then Excel), exported,
+ * consumed by the tracker live and replayed from offset 0 into an empty database; each service's start and memory.
+ * Every figure is printed beside its goal and, where the raw server does the same work, beside what Kafka's own
+ * consumer perf tool does on the same topic in the same run, as a ratio. It is a benchmark: it prints figures (a
+ * Markdown table at the end, for the README) and never fails on a time, only when the system does the wrong thing.
+ */
+class CityBenchmarkIT {
+
+    private static final int CITY = 10_000;
+
+    @TempDir
+    Path data;
+
+    private final List<String> table = new ArrayList<>();
+
+    @Test
+    void aCityOnOneSmallMachine() throws Exception {
+        try (RunningServices running = new RunningServices(data, "registry", "tracker", "replay")) {
+            long launched = System.nanoTime();
+            RunningServices.Service registryService =
+                    running.startFullyCompiledService("project-registry", "registry", Map.of());
+            row("registry: start to ready, alone", seconds(System.nanoTime() - launched), "s", "< 3 s", null, null);
+            launched = System.nanoTime();
+            RunningServices.Service trackerService =
+                    running.startFullyCompiledService("progress-tracker", "tracker", Map.of());
+            row("tracker: start to ready, alone", seconds(System.nanoTime() - launched), "s", "< 3 s", null, null);
+            Http registry = registryService.http();
+            Http tracker = trackerService.http();
+            tracker.send("PUT", "/api/v1/clock", "{\"asOf\": \"2023-06-28\"}", 200);
+
+            List<LedgerRow> city = SyntheticCity.rows(2 * CITY);
+            byte[] csv = csv(city.subList(0, CITY));
+            byte[] xlsx = xlsx(city.subList(CITY, 2 * CITY));
+
+            // the import: a dry run (reading and every check), then the import of the same file
+            long start = System.nanoTime();
+            HttpResponse<String> checked = registry.request("POST", "/api/v1/imports?dryRun=true", "text/csv", csv);
+            assertEquals(200, checked.statusCode(), checked.body());
+            row(
+                    "import 10,000-row CSV: dry run (read and check)",
+                    seconds(System.nanoTime() - start),
+                    "s",
+                    "—",
+                    null,
+                    null);
+            row(
+                    "import 10,000-row CSV (" + csv.length / 1024 + " KB)",
+                    importing(registry, csv, "text/csv"),
+                    "s",
+                    "< 10 s",
+                    null,
+                    null);
+            double live = caughtUp(running, "tracker", CITY, 0);
+
+            row(
+                    "import 10,000-row Excel (" + xlsx.length / 1024 + " KB)",
+                    importing(registry, xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                    "s",
+                    "< 10 s",
+                    null,
+                    null);
+            caughtUp(running, "tracker", 2 * CITY, CITY);
+
+            // the raw Kafka consumer on the same topic, same broker, same machine: the anchor of the tracker's rate
+            double raw = consumerPerformance(running, 2 * CITY);
+            row(
+                    "tracker, live: 10,000 registered events",
+                    live,
+                    "events/s",
+                    "≥ 5,000/s",
+                    raw,
+                    "kafka ConsumerPerformance");
+
+            // replay: a second tracker, empty database, its own consumer group, from offset 0
+            long replayStart = System.nanoTime();
+            running.startFullyCompiledService(
+                    "progress-tracker",
+                    "replay",
+                    Map.of("MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID", "progress-tracker-replay"));
+            double replay = caughtUp(running, "replay", 2 * CITY, 0);
+            row(
+                    "tracker, replay from offset 0: 20,000 events",
+                    replay,
+                    "events/s",
+                    "≥ 10,000/s",
+                    raw,
+                    "kafka ConsumerPerformance");
+            System.out.printf(
+                    "[benchmark] replay: a second tracker started and caught up in %.1f s%n",
+                    seconds(System.nanoTime() - replayStart));
+
+            // exports and the summary at 20,000 projects, per 10,000 rows as the goal says
+            row(
+                    "export Excel, per 10,000 rows (of 20,000)",
+                    median(registry, "/api/v1/exports/ledger.xlsx", 5) / 2,
+                    "s",
+                    "< 2 s",
+                    null,
+                    null);
+            row(
+                    "export CSV, per 10,000 rows (of 20,000)",
+                    median(registry, "/api/v1/exports/ledger.csv", 5) / 2,
+                    "s",
+                    "< 2 s",
+                    null,
+                    null);
+            row(
+                    "summary, 20,000 projects",
+                    median(registry, "/api/v1/ledger/summary", 15) * 1000,
+                    "ms",
+                    "< 100 ms",
+                    null,
+                    null);
+            row(
+                    "weekly view JSON, 20,000 projects (no weekly reports; WeeklyBenchmarkIT has 52 weeks)",
+                    median(tracker, "/api/v1/weekly/2023-W26", 10) * 1000,
+                    "ms",
+                    "< 300 ms",
+                    null,
+                    null);
+
+            row("registry: RSS after the run", rssMegabytes(registryService), "MB", "< 300 MB", null, null);
+            row("tracker: RSS after the run", rssMegabytes(trackerService), "MB", "< 300 MB", null, null);
+        } finally {
+            System.out.println("[benchmark] the city benchmark on "
+                    + Runtime.getRuntime().availableProcessors() + " cores, everything on the same machine:");
+            System.out.println("| what | measured | goal | raw server, same run | ratio |");
+            System.out.println("|---|---|---|---|---|");
+            table.forEach(System.out::println);
+        }
+    }
+
+    private void row(String what, double value, String unit, String goal, Double anchor, String anchorName) {
+        String measured = String.format(value >= 100 ? "%,.0f %s" : "%.2f %s", value, unit);
+        String raw = anchor == null ? "—" : String.format("%,.0f %s (%s)", anchor, unit, anchorName);
+        String ratio = anchor == null ? "—" : String.format("%.3f×", value / anchor);
+        String line = "| " + what + " | " + measured + " | " + goal + " | " + raw + " | " + ratio + " |";
+        System.out.println("[benchmark] " + line);
+        table.add(line);
+    }
+
+    /** Imports the file, following the job to its end; the seconds it took. */
+    private static double importing(Http registry, byte[] file, String type) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = registry.request("POST", "/api/v1/imports", type, file);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String job = "/api/v1/imports/"
+                + Http.JSON.readTree(accepted.body()).get("id").asText();
+        await().atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode state = registry.json(job);
+                    if (state.get("status").asText().equals("FAILED")) {
+                        throw new AssertionError(state.toString());
+                    }
+                    return state.get("status").asText().equals("DONE");
+                });
+        return seconds(System.nanoTime() - start);
+    }
+
+    /**
+     * Waits until the tracker on {@code database} has {@code projects} projects; its rate, events a second, over the
+     * events it took after its first {@code before}, from the first to the last (as its processed_event rows time them).
+     */
+    private static double caughtUp(RunningServices running, String database, int projects, long before)
+            throws Exception {
+        try (Connection db =
+                        DriverManager.getConnection(running.servers.postgres().jdbcUrl(database), database, database);
+                Statement sql = db.createStatement()) {
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(sql, "SELECT count(*) FROM tracked_project") >= projects);
+            try (ResultSet span = sql.executeQuery(
+                    "SELECT count(*), EXTRACT(EPOCH FROM max(processed_at) - min(processed_at)) FROM (SELECT processed_at"
+                            + " FROM processed_event ORDER BY processed_at OFFSET " + before + ") taken")) {
+                span.next();
+                long events = span.getLong(1);
+                double secondsTaken = span.getDouble(2);
+                System.out.printf("[benchmark] %s: %,d events taken in %.1f s%n", database, events, secondsTaken);
+                return events / Math.max(secondsTaken, 1e-3);
+            }
+        }
+    }
+
+    /** Kafka's own consumer perf tool, as the tracker's identity, reading the whole topic: messages a second. */
+    private double consumerPerformance(RunningServices running, int messages) throws Exception {
+        KafkaIdentities identities = running.servers.kafka().identities();
+        Path config = data.resolve("perf-consumer.properties");
+        StringBuilder properties = new StringBuilder();
+        identities
+                .clientConfig(KafkaIdentities.TRACKER.name())
+                .forEach((key, value) ->
+                        properties.append(key).append('=').append(value).append('\n'));
+        Files.writeString(config, properties);
+        Path output = data.resolve("perf-consumer.log");
+        ChildProcess perf = ChildProcess.java(
+                output,
+                Map.of(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server",
+                running.servers.kafka().bootstrapServers(),
+                "--topic",
+                "ledger.project-events",
+                "--group",
+                "progress-tracker-perf",
+                "--messages",
+                String.valueOf(messages),
+                "--command-config",
+                config.toString(),
+                "--timeout",
+                "60000");
+        perf.process.waitFor(5, TimeUnit.MINUTES);
+        String log = perf.log();
+        System.out.println("[benchmark] kafka ConsumerPerformance:\n" + log.strip());
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        Matcher values = Pattern.compile(
+                        "(?m)^[0-9-]+ [0-9:.]+, [0-9-]+ [0-9:.]+, ([0-9.]+), ([0-9.]+), (\\d+), ([0-9.]+)")
+                .matcher(log);
+        if (!values.find()) {
+            throw new AssertionError("ConsumerPerformance printed no figures:\n" + log);
+        }
+        return Double.parseDouble(values.group(4));
+    }
+
+    private static double median(Http service, String path, int runs) throws Exception {
+        service.get(path); // warm
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = service.get(path);
+            seconds.add(seconds(System.nanoTime() - start));
+            assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
+        }
+        Collections.sort(seconds);
+        return seconds.get(runs / 2);
+    }
+
+    private static double rssMegabytes(RunningServices.Service service) throws IOException {
+        for (String line : Files.readAllLines(
+                Path.of("/proc", String.valueOf(service.process().process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static byte[] csv(List<LedgerRow> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LedgerSheetWriter.writeCsv(rows, out);
+        return out.toByteArray();
+    }
+
+    private static byte[] xlsx(List<LedgerRow> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LedgerSheetWriter.writeXlsx(rows, out);
+        return out.toByteArray();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

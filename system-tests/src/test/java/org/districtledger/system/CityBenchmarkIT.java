@@ -58,7 +58,9 @@ class CityBenchmarkIT {
             row("tracker: start to ready, alone", seconds(System.nanoTime() - launched), "s", "< 3 s", null, null);
             Http registry = registryService.http();
             Http tracker = trackerService.http();
-            tracker.send("PUT", "/api/v1/clock", "{\"asOf\": \"2023-06-28\"}", 200);
+            // the office imports the year's ledger as the year begins; CityImportIT imports it mid-year, where a ledger
+            // without a single weekly report or leader raises nearly two flags a project, and prints that rate too
+            tracker.send("PUT", "/api/v1/clock", "{\"asOf\": \"2023-01-09\"}", 200);
 
             List<LedgerRow> city = SyntheticCity.rows(2 * CITY);
             byte[] csv = csv(city.subList(0, CITY));
@@ -138,7 +140,7 @@ class CityBenchmarkIT {
                     null);
             row(
                     "summary, 20,000 projects",
-                    median(registry, "/api/v1/ledger/summary", 15) * 1000,
+                    median(registry, "/api/v1/ledger/summary?year=2023", 15) * 1000,
                     "ms",
                     "< 100 ms",
                     null,
@@ -239,7 +241,7 @@ class CityBenchmarkIT {
                 "progress-tracker-perf",
                 "--messages",
                 String.valueOf(messages),
-                "--command-config",
+                "--consumer.config",
                 config.toString(),
                 "--timeout",
                 "60000");

@@ -108,6 +108,14 @@ class CityImportIT {
                         "[benchmark] open flags on the imported city: %d red, %d yellow%n",
                         count(sql, "SELECT count(*) FROM flag WHERE state = 'OPEN' AND colour = 'RED'"),
                         count(sql, "SELECT count(*) FROM flag WHERE state = 'OPEN' AND colour = 'YELLOW'"));
+                try (ResultSet byRule = sql.executeQuery(
+                        "SELECT rule, colour, count(*) FROM flag WHERE state = 'OPEN' GROUP BY rule, colour ORDER BY 3 DESC")) {
+                    while (byRule.next()) {
+                        System.out.printf(
+                                "[benchmark]   %s %s: %d%n",
+                                byRule.getString(1), byRule.getString(2), byRule.getLong(3));
+                    }
+                }
             }
         }
     }

@@ -31,9 +31,12 @@ import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,15 +123,18 @@ public class FlagService {
         session.flush(); // what the caller changed (an assignment, a project), for the reads below
         // everything the rules read is read at once, first: no statement after that needs the session flushed
         session.setHibernateFlushMode(FlushMode.COMMIT);
+        List<Object[]> weeks = new ArrayList<>();
         try {
-            evaluateLoaded(codes, asOf, causes);
+            evaluateLoaded(codes, asOf, causes, weeks);
             session.flush();
+            writeWeeks(session, weeks);
         } finally {
             session.setHibernateFlushMode(before);
         }
     }
 
-    private void evaluateLoaded(Collection<String> codes, LocalDate asOf, Map<String, Context> causes) {
+    private void evaluateLoaded(
+            Collection<String> codes, LocalDate asOf, Map<String, Context> causes, List<Object[]> weeks) {
         List<String> sorted = codes.stream().distinct().sorted().toList();
         // locked, in the order of their codes, so that events arriving meanwhile and this evaluation take turns
         List<TrackedProject> projects = TrackedProject.getEntityManager()
@@ -153,12 +159,12 @@ public class FlagService {
             List<Flag> openFlags = open.getOrDefault(project.code, List.of());
             Context cause = causes.get(project.code);
             if (cause == null) { // a request's own trace, or none (the nightly run)
-                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf);
+                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf, weeks);
                 continue;
             }
             Span span = tracing.evaluating(project.code, cause);
             try (Scope evaluating = span.makeCurrent()) {
-                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf);
+                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf, weeks);
             } finally {
                 span.end();
             }
@@ -216,7 +222,12 @@ public class FlagService {
         }
     }
 
-    private void reconcile(TrackedProject project, List<Finding> findings, List<Flag> openFlags, LocalDate asOf) {
+    private void reconcile(
+            TrackedProject project,
+            List<Finding> findings,
+            List<Flag> openFlags,
+            LocalDate asOf,
+            List<Object[]> weeks) {
         Map<String, Flag> open = new HashMap<>();
         for (Flag flag : openFlags) {
             open.put(flag.rule + "/" + flag.subject, flag);
@@ -237,7 +248,7 @@ public class FlagService {
             } else {
                 update(flag, finding);
             }
-            recordWeek(flag, asOf);
+            weeks.add(week(flag, asOf));
         }
         for (Flag gone : open.values()) {
             clear(project, gone, asOf);
@@ -253,31 +264,46 @@ public class FlagService {
     }
 
     /**
-     * Keeps the flag as the rules found it in the week of {@code asOf} (the latest finding of the week wins), so that
-     * the weekly view of a past week shows the colour and reason it showed then.
+     * The flag as the rules found it in the week of {@code asOf} (the latest finding of the week wins), so that the
+     * weekly view of a past week shows the colour and reason it showed then; written by {@link #writeWeeks}.
      */
-    private void recordWeek(Flag flag, LocalDate asOf) {
-        String inputs;
+    private Object[] week(Flag flag, LocalDate asOf) {
         try {
-            inputs = json.writeValueAsString(flag.inputs);
+            return new Object[] {
+                flag.id,
+                IsoWeek.of(asOf).toString(),
+                Date.valueOf(asOf),
+                flag.colour.name(),
+                flag.reason,
+                json.writeValueAsString(flag.inputs),
+                flag.ruleVersion
+            };
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a flag's inputs are text", e);
         }
-        Flag.getEntityManager()
-                .createNativeQuery(
-                        "INSERT INTO flag_week (flag_id, iso_week, as_of, colour, reason, inputs, rule_version)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS json), ?7) ON CONFLICT (flag_id, iso_week) DO UPDATE"
-                                + " SET as_of = EXCLUDED.as_of, colour = EXCLUDED.colour, reason = EXCLUDED.reason,"
-                                + " inputs = EXCLUDED.inputs, rule_version = EXCLUDED.rule_version"
-                                + " WHERE flag_week.as_of <= EXCLUDED.as_of")
-                .setParameter(1, flag.id)
-                .setParameter(2, IsoWeek.of(asOf).toString())
-                .setParameter(3, asOf)
-                .setParameter(4, flag.colour.name())
-                .setParameter(5, flag.reason)
-                .setParameter(6, inputs)
-                .setParameter(7, flag.ruleVersion)
-                .executeUpdate();
+    }
+
+    /** Writes an evaluation's flag weeks in one JDBC batch, once its flags are in the database. */
+    private static void writeWeeks(Session session, List<Object[]> weeks) {
+        if (weeks.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO flag_week (flag_id, iso_week, as_of, colour, reason, inputs, rule_version)"
+                            + " VALUES (?, ?, ?, ?, ?, CAST(? AS json), ?) ON CONFLICT (flag_id, iso_week) DO UPDATE"
+                            + " SET as_of = EXCLUDED.as_of, colour = EXCLUDED.colour, reason = EXCLUDED.reason,"
+                            + " inputs = EXCLUDED.inputs, rule_version = EXCLUDED.rule_version"
+                            + " WHERE flag_week.as_of <= EXCLUDED.as_of")) {
+                for (Object[] week : weeks) {
+                    for (int i = 0; i < week.length; i++) {
+                        upsert.setObject(i + 1, week[i]);
+                    }
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     private Flag raise(TrackedProject project, Finding finding, LocalDate asOf) {

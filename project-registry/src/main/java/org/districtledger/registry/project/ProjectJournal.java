@@ -39,19 +39,35 @@ public class ProjectJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public ProjectView record(
             Project project, ProjectEventType type, String actor, Object before, Object after, Map<String, ?> change) {
-        Instant now = Instant.now();
-        project.updatedAt = now;
+        project.updatedAt = Instant.now();
         project.updatedBy = actor;
         project.nextEventSequence();
         entityManager.flush();
-        ProjectView view = ProjectView.of(project);
+        return write(project, type, actor, before, after, change);
+    }
 
+    /**
+     * Records a project's registration: the project was persisted as registered (its first event sequence number, who
+     * and when set before), so its one INSERT is all the database sees of it; then the history row and the event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProjectView registered(Project project, Object after, Map<String, ?> change) {
+        if (project.id == null || project.eventSequence != 1) {
+            throw new IllegalStateException(
+                    "a registration is recorded once the project is persisted as its first event");
+        }
+        return write(project, ProjectEventType.REGISTERED, project.updatedBy, null, after, change);
+    }
+
+    private ProjectView write(
+            Project project, ProjectEventType type, String actor, Object before, Object after, Map<String, ?> change) {
+        ProjectView view = ProjectView.of(project);
         ProjectHistory history = new ProjectHistory();
         history.projectId = project.id;
         history.sequence = project.eventSequence;
         history.action = type.cloudEventType();
         history.actor = actor;
-        history.at = now;
+        history.at = project.updatedAt;
         history.beforeValues = before == null ? null : write(before);
         history.afterValues = write(after);
         history.persist();

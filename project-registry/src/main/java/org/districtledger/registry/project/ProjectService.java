@@ -87,7 +87,10 @@ public class ProjectService {
             throw HttpProblemException.conflict("planYear", PlanYear.closedReason(request.planYear()));
         }
         checkNationalCodeFree(request.nationalCode(), null);
-        return admit(request, code(request.planYear(), nextSerials(1).get(0)), actor);
+        ProjectView registered =
+                admit(request, code(request.planYear(), nextSerials(1).get(0)), actor);
+        Project.flush(); // in the database now, for whatever the request goes on to write about it
+        return registered;
     }
 
     /**
@@ -161,10 +164,9 @@ public class ProjectService {
         project.createdBy = actor;
         project.updatedAt = project.createdAt;
         project.updatedBy = actor;
+        project.nextEventSequence();
         project.persist();
-        ProjectEdit registered = ProjectEdit.of(project);
-        return journal.record(
-                project, ProjectEventType.REGISTERED, actor, null, registered, Map.of("pool", project.pool));
+        return journal.registered(project, ProjectEdit.of(project), Map.of("pool", project.pool));
     }
 
     /**
@@ -286,7 +288,7 @@ public class ProjectService {
         if (project == null) {
             throw HttpProblemException.notFound("Project", code);
         }
-        return ProjectHistory.<ProjectHistory>find("projectId = ?1 order by id", project.id).list().stream()
+        return ProjectHistory.<ProjectHistory>find("projectId = ?1 order by sequence", project.id).list().stream()
                 .map(h -> new HistoryEntry(
                         h.sequence, h.action, h.actor, h.at, tree(h.beforeValues), tree(h.afterValues)))
                 .toList();

@@ -1,5 +1,6 @@
 package org.districtledger.sheet;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -40,6 +41,8 @@ public final class LedgerSheetWriter {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try (workbook) {
             workbook.setCompressTempFiles(true);
+            // plain ZIP entries, as Excel and every ZIP reader expect (the ledger never nears the 4 GB of ZIP64)
+            workbook.setZip64Mode(Zip64Mode.Never);
             workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("district-ledger");
             workbook.getXSSFWorkbook()
                     .getProperties()

@@ -92,6 +92,13 @@ class CityImportIT {
                         "one registered event a project");
                 assertEquals(
                         0, count(sql, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"), "all published");
+                // where the time goes: how long the registry's relay took to put the events on Kafka
+                System.out.printf(
+                        "[benchmark] the registry's relay published the %,d events over %.1f s%n",
+                        ROWS,
+                        seconds(
+                                sql,
+                                "SELECT EXTRACT(EPOCH FROM max(published_at) - min(occurred_at)) FROM outbox_event"));
             }
             try (Connection db = DriverManager.getConnection(
                             running.servers.postgres().jdbcUrl("tracker"), "tracker", "tracker");
@@ -105,6 +112,11 @@ class CityImportIT {
                         ROWS, count(sql, "SELECT count(*) FROM tracked_project WHERE last_sequence = 1"), "none twice");
                 assertEquals(0, count(sql, "SELECT count(*) FROM parked_event"), "none waiting for a lost one");
                 System.out.printf(
+                        "[benchmark] the tracker took them over %.1f s%n",
+                        seconds(
+                                sql,
+                                "SELECT EXTRACT(EPOCH FROM max(processed_at) - min(processed_at)) FROM processed_event"));
+                System.out.printf(
                         "[benchmark] open flags on the imported city: %d red, %d yellow%n",
                         count(sql, "SELECT count(*) FROM flag WHERE state = 'OPEN' AND colour = 'RED'"),
                         count(sql, "SELECT count(*) FROM flag WHERE state = 'OPEN' AND colour = 'YELLOW'"));
@@ -117,6 +129,13 @@ class CityImportIT {
                     }
                 }
             }
+        }
+    }
+
+    private static double seconds(Statement sql, String query) throws Exception {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getDouble(1);
         }
     }
 

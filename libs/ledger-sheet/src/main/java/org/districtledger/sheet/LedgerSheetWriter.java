@@ -29,6 +29,9 @@ public final class LedgerSheetWriter {
 
     public static final String SHEET_NAME = "项目台账";
 
+    /** The media type of an .xlsx workbook, as the services take and serve the office's sheets. */
+    public static final String XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static final int ROWS_IN_MEMORY = 200;
 
     private LedgerSheetWriter() {}

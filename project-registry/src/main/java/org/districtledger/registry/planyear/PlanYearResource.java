@@ -22,13 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+import static org.districtledger.sheet.LedgerSheetWriter.XLSX_MEDIA_TYPE;
+
 /** Plan years (计划年度) and the year-end rollover (年度结转) into the next. */
 @Path("/api/v1/plan-years")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "plan years", description = "Plan years and the year-end rollover (年度结转)")
 public class PlanYearResource {
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final PlanYearService planYears;
     private final CurrentUser user;
@@ -52,7 +52,7 @@ public class PlanYearResource {
 
     @GET
     @Path("/{year}/plan-sheet.xlsx")
-    @Produces(XLSX)
+    @Produces(XLSX_MEDIA_TYPE)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The open year's projects to carry over, as the sheet of next year's annual plans to fill in")
     public Response planSheet(@PathParam("year") @Min(2000) @Max(2100) int year) {
@@ -63,7 +63,7 @@ public class PlanYearResource {
 
     @POST
     @Path("/{year}/rollover")
-    @Consumes({XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({XLSX_MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary =
@@ -85,7 +85,7 @@ public class PlanYearResource {
 
     @GET
     @Path("/{year}/ledger.xlsx")
-    @Produces(XLSX)
+    @Produces(XLSX_MEDIA_TYPE)
     @RolesAllowed({Roles.ADMIN, Roles.OFFICER, Roles.LEADER, Roles.VIEWER, Roles.EXPORT})
     @Operation(summary = "A closed year's ledger workbook, as it stood when the year was rolled over")
     public Response closedLedger(@PathParam("year") @Min(2000) @Max(2100) int year) {

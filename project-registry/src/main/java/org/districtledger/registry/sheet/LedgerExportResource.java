@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+import static org.districtledger.sheet.LedgerSheetWriter.XLSX_MEDIA_TYPE;
+
 /** The ledger out, in the project office's layout: export then import changes nothing. */
 @Path("/api/v1/exports")
 @Tag(name = "imports")
@@ -32,7 +34,7 @@ public class LedgerExportResource {
 
     @GET
     @Path("/ledger.xlsx")
-    @Produces(LedgerImportResource.XLSX)
+    @Produces(XLSX_MEDIA_TYPE)
     @Operation(summary = "The ledger as an Excel workbook, with the filters of the project list")
     public Response xlsx(@Valid @BeanParam ProjectQuery query) {
         List<LedgerRow> rows = rows(query);

@@ -27,14 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.districtledger.sheet.LedgerSheetWriter.XLSX_MEDIA_TYPE;
+
 /** Imports of the project office's ledger file (.xlsx or .csv), sent as the request body. */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "imports", description = "The project office's Excel or CSV ledger, in")
 @RolesAllowed(Roles.ADMIN)
 public class LedgerImportResource {
-
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final LedgerImportService imports;
     private final CurrentUser user;
@@ -50,7 +50,7 @@ public class LedgerImportResource {
     }
 
     @POST
-    @Consumes({XLSX, "text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({XLSX_MEDIA_TYPE, "text/csv", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(
             summary =
                     "Checks the file and imports it as a job (202, follow its Location); with dryRun=true only checks it. "

@@ -28,13 +28,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static org.districtledger.sheet.LedgerSheetWriter.XLSX_MEDIA_TYPE;
+
 /** A whole week of reports at once: the workspace's grid, and the same grid as a sheet. */
 @Path("/api/v1/weekly-reports/{isoWeek}")
 @Tag(name = "progress")
 @RolesAllowed({Roles.ADMIN, Roles.OFFICER})
 public class WeekReportResource {
-
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final WeekReportService reports;
     private final WorkspaceService workspace;
@@ -67,7 +67,7 @@ public class WeekReportResource {
 
     @GET
     @Path("/template.xlsx")
-    @Produces(XLSX)
+    @Produces(XLSX_MEDIA_TYPE)
     @Operation(summary = "The week's grid as a sheet: the user's projects that report, last week's values filled in")
     public Response template(@PathParam("isoWeek") String isoWeek) {
         IsoWeek week = IsoWeek.parse(isoWeek, "isoWeek");
@@ -76,7 +76,7 @@ public class WeekReportResource {
                 .toList();
         StreamingOutput body = out -> WeekSheet.write(week.toString(), rows, out);
         String name = URLEncoder.encode("周报-" + week + ".xlsx", StandardCharsets.UTF_8);
-        return Response.ok(body, XLSX)
+        return Response.ok(body, XLSX_MEDIA_TYPE)
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"week-" + week + ".xlsx\"; filename*=UTF-8''" + name)
@@ -85,7 +85,7 @@ public class WeekReportResource {
 
     @POST
     @Path("/sheet")
-    @Consumes({XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({XLSX_MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reports the week from the filled-in template: the same rules as the grid, all rows or none")
     public WeekReports.Saved upload(@PathParam("isoWeek") String isoWeek, byte[] content) {

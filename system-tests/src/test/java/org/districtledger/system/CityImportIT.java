@@ -1,6 +1,7 @@
 package org.districtledger.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.districtledger.localstack.PostgresServer;
 import org.districtledger.sample.SyntheticCity;
 import org.districtledger.sheet.LedgerSheetWriter;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A city's ledger imported at once while the tracker consumes it: 10,000 new projects in one CSV file, the job's
  * progress moving while it runs, and every project in the registry, on Kafka and in the tracker exactly once, none
- * lost and none twice. Prints how long each step took (a figure, not a goal: the benchmark compares them).
+ * lost and none twice. Prints how long each step took (a figure, not a goal: the benchmark compares them); with
+ * {@code -Dledger.postgres.track-statements=true}, also the statements each database ran, most time first.
  */
 class CityImportIT {
 
@@ -79,6 +81,15 @@ class CityImportIT {
                     (consumed - started) / 1e9,
                     (consumed - imported) / 1e9);
 
+            if (Boolean.getBoolean(PostgresServer.TRACK_STATEMENTS)) {
+                for (String database : new String[] {"registry", "tracker"}) {
+                    System.out.println("[benchmark] the statements " + database + " ran, most time first:");
+                    running.servers
+                            .postgres()
+                            .busiestStatements(database, 15)
+                            .forEach(line -> System.out.println("[benchmark]   " + line));
+                }
+            }
             try (Connection db = DriverManager.getConnection(
                             running.servers.postgres().jdbcUrl("registry"), "registry", "registry");
                     Statement sql = db.createStatement()) {

@@ -7,12 +7,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** A version of a project's assignment, kept with who made it and when. */
 @Entity
+@Immutable // written once, never changed: Hibernate does not check it for changes at each flush
 @Table(name = "assignment_history")
 public class AssignmentHistory extends PanacheEntityBase {
 

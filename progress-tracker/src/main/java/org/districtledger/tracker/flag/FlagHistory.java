@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,6 +21,7 @@ import java.util.Map;
 
 /** One step in a flag's life: raised, escalated, de-escalated or cleared, as of a business date. */
 @Entity
+@Immutable // written once, never changed: Hibernate does not check it for changes at each flush
 @Table(name = "flag_history")
 public class FlagHistory extends PanacheEntityBase {
 

@@ -42,7 +42,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -146,25 +145,25 @@ public class FlagService {
         Map<String, List<TrackedProcedure>> procedures =
                 TrackedProcedure.<TrackedProcedure>list("id.projectCode in ?1", sorted).stream()
                         .collect(Collectors.groupingBy(procedure -> procedure.id.projectCode()));
-        // loaded whole, so that an alert's Assignment.findById below finds them in the session
-        Set<String> assigned = Assignment.<Assignment>list("projectCode in ?1", sorted).stream()
-                .map(assignment -> assignment.projectCode)
-                .collect(Collectors.toSet());
+        // loaded whole: an alert names the project's leader and task force
+        Map<String, Assignment> assigned = Assignment.<Assignment>list("projectCode in ?1", sorted).stream()
+                .collect(Collectors.toMap(assignment -> assignment.projectCode, assignment -> assignment));
         Map<String, List<Flag>> open =
                 Flag.<Flag>list("projectCode in ?1 and state = ?2", sorted, Flag.State.OPEN).stream()
                         .collect(Collectors.groupingBy(flag -> flag.projectCode));
         for (TrackedProject project : projects) {
-            ProjectFacts facts =
-                    facts(project, procedures.getOrDefault(project.code, List.of()), assigned.contains(project.code));
+            Assignment assignment = assigned.get(project.code);
+            ProjectFacts facts = facts(project, procedures.getOrDefault(project.code, List.of()), assignment != null);
+            Evaluated evaluated = new Evaluated(project, assignment, asOf);
             List<Flag> openFlags = open.getOrDefault(project.code, List.of());
             Context cause = causes.get(project.code);
             if (cause == null) { // a request's own trace, or none (the nightly run)
-                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf, weeks);
+                reconcile(evaluated, rules.evaluate(facts, asOf), openFlags, weeks);
                 continue;
             }
             Span span = tracing.evaluating(project.code, cause);
             try (Scope evaluating = span.makeCurrent()) {
-                reconcile(project, rules.evaluate(facts, asOf), openFlags, asOf, weeks);
+                reconcile(evaluated, rules.evaluate(facts, asOf), openFlags, weeks);
             } finally {
                 span.end();
             }
@@ -222,12 +221,11 @@ public class FlagService {
         }
     }
 
-    private void reconcile(
-            TrackedProject project,
-            List<Finding> findings,
-            List<Flag> openFlags,
-            LocalDate asOf,
-            List<Object[]> weeks) {
+    /** A project being evaluated: its accountability assignment (or none) and the date it is evaluated as of. */
+    private record Evaluated(TrackedProject project, Assignment assignment, LocalDate asOf) {}
+
+    private void reconcile(Evaluated evaluated, List<Finding> findings, List<Flag> openFlags, List<Object[]> weeks) {
+        LocalDate asOf = evaluated.asOf();
         Map<String, Flag> open = new HashMap<>();
         for (Flag flag : openFlags) {
             open.put(flag.rule + "/" + flag.subject, flag);
@@ -235,23 +233,23 @@ public class FlagService {
         for (Finding finding : findings) {
             Flag flag = open.remove(finding.rule() + "/" + finding.subject());
             if (flag == null) {
-                flag = raise(project, finding, asOf);
+                flag = raise(evaluated, finding);
             } else if (flag.colour == Colour.YELLOW && finding.colour() == Colour.RED) {
                 update(flag, finding);
                 flag.escalatedOn = asOf;
-                step(project, flag, FlagHistory.Change.ESCALATED, asOf);
+                step(evaluated, flag, FlagHistory.Change.ESCALATED);
             } else if (flag.colour == Colour.RED && finding.colour() == Colour.YELLOW) {
                 // the same flag, open since the day it was raised: only its colour goes back
                 update(flag, finding);
                 flag.escalatedOn = null;
-                step(project, flag, FlagHistory.Change.DEESCALATED, asOf);
+                step(evaluated, flag, FlagHistory.Change.DEESCALATED);
             } else {
                 update(flag, finding);
             }
             weeks.add(week(flag, asOf));
         }
         for (Flag gone : open.values()) {
-            clear(project, gone, asOf);
+            clear(evaluated, gone);
         }
     }
 
@@ -306,27 +304,29 @@ public class FlagService {
         });
     }
 
-    private Flag raise(TrackedProject project, Finding finding, LocalDate asOf) {
+    private Flag raise(Evaluated evaluated, Finding finding) {
         Flag flag = new Flag();
-        flag.projectCode = project.code;
+        flag.projectCode = evaluated.project().code;
         flag.rule = finding.rule();
         flag.subject = finding.subject();
         update(flag, finding);
         flag.state = Flag.State.OPEN;
-        flag.raisedOn = asOf;
+        flag.raisedOn = evaluated.asOf();
         flag.persist();
-        step(project, flag, FlagHistory.Change.RAISED, asOf);
+        step(evaluated, flag, FlagHistory.Change.RAISED);
         return flag;
     }
 
-    private void clear(TrackedProject project, Flag flag, LocalDate asOf) {
+    private void clear(Evaluated evaluated, Flag flag) {
         flag.state = Flag.State.CLEARED;
-        flag.clearedOn = asOf;
+        flag.clearedOn = evaluated.asOf();
         Flag.flush(); // before a new flag of the same rule may be raised: one open flag per rule and subject
-        step(project, flag, FlagHistory.Change.CLEARED, asOf);
+        step(evaluated, flag, FlagHistory.Change.CLEARED);
     }
 
-    private void step(TrackedProject project, Flag flag, FlagHistory.Change change, LocalDate asOf) {
+    private void step(Evaluated evaluated, Flag flag, FlagHistory.Change change) {
+        TrackedProject project = evaluated.project();
+        LocalDate asOf = evaluated.asOf();
         FlagHistory history = new FlagHistory();
         history.flagId = flag.id;
         history.projectCode = flag.projectCode;
@@ -356,7 +356,7 @@ public class FlagService {
 
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("asOf", asOf);
-        content.put("flag", FlagView.of(flag, project, Assignment.findById(project.code)));
+        content.put("flag", FlagView.of(flag, project, evaluated.assignment()));
         alerts.publish(
                 project,
                 switch (change) {

@@ -7,12 +7,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** The inbox: an event the tracker has seen, by its CloudEvents id, and what it did with it. */
 @Entity
+@Immutable // written once, never changed: Hibernate does not check it for changes at each flush
 @Table(name = "processed_event")
 public class ProcessedEvent extends PanacheEntityBase {
 

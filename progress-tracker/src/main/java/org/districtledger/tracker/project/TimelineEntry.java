@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 
 /** One line of a project's story in the tracker: an event, a flag or an assignment, told in Chinese. */
 @Entity
+@Immutable // written once, never changed: Hibernate does not check it for changes at each flush
 @Table(name = "timeline_entry")
 public class TimelineEntry extends PanacheEntityBase {
 

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,12 @@ import java.util.Map;
  * survive a restart; without one it lives in a temporary folder that is removed on close.
  */
 public final class PostgresServer implements AutoCloseable {
+
+    /**
+     * The system property that has the server count every statement it runs ({@code pg_stat_statements}), for
+     * {@link #busiestStatements}: what a benchmark's services really send, to replay with pgbench or to read.
+     */
+    public static final String TRACK_STATEMENTS = "ledger.postgres.track-statements";
 
     private final EmbeddedPostgres postgres;
 
@@ -38,6 +46,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC");
+            if (Boolean.getBoolean(TRACK_STATEMENTS)) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory)
@@ -119,6 +130,45 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The statements run in a database since the last call, most time first: calls, total milliseconds, rows and the
+     * normalised text, one line each. Counts are kept only when the server was started with {@link #TRACK_STATEMENTS}.
+     */
+    public List<String> busiestStatements(String database, int limit) {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (PreparedStatement query = connection.prepareStatement("SELECT s.calls, s.total_exec_time, s.rows,"
+                    + " regexp_replace(s.query, '\\s+', ' ', 'g') FROM pg_stat_statements s"
+                    + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ?"
+                    + " ORDER BY s.total_exec_time DESC LIMIT ?")) {
+                query.setString(1, database);
+                query.setInt(2, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String text = rows.getString(4);
+                        lines.add(String.format(
+                                "%,9d calls %,10.0f ms %,10d rows  %s",
+                                rows.getLong(1),
+                                rows.getDouble(2),
+                                rows.getLong(3),
+                                text.length() > 160 ? text.substring(0, 160) + "…" : text));
+                    }
+                }
+            }
+            try (PreparedStatement reset = connection.prepareStatement(
+                    "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = ?), 0)")) {
+                reset.setString(1, database);
+                reset.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "No statement counts (started without " + TRACK_STATEMENTS + "?): " + e.getMessage(), e);
+        }
+        return lines;
     }
 
     private static boolean exists(Connection connection, String sql, String name) throws SQLException {

@@ -37,13 +37,13 @@ final class ChildProcess {
     }
 
     /**
-     * A packaged service, as its image runs it. A service that lives for one test runs on the quick compiler only and
-     * the serial collector (two cores are better spent on the test than on C2); a benchmark's is fully compiled.
+     * A packaged service. A service that lives for one test runs on the quick compiler only and the serial collector
+     * (two cores are better spent on the test than on C2); a benchmark's runs as the run command starts it.
      */
     static ChildProcess service(Path output, Map<String, String> env, String module, boolean fullyCompiled)
             throws IOException {
-        List<String> args =
-                new ArrayList<>(fullyCompiled ? List.of() : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        List<String> args = new ArrayList<>(
+                fullyCompiled ? LocalRun.SERVICE_JVM_OPTIONS : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         args.add("-jar");
         args.add(home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
         return java(output, env, args.toArray(String[]::new));

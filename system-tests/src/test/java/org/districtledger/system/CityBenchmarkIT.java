@@ -58,6 +58,25 @@ class CityBenchmarkIT {
             row("tracker: start to ready, alone", seconds(System.nanoTime() - launched), "s", "< 3 s", null, null);
             Http registry = registryService.http();
             Http tracker = trackerService.http();
+            // the first requests of a day: a list, a project count, the summary and the weekly view
+            registry.json("/api/v1/projects?size=20");
+            registry.json("/api/v1/ledger/summary?year=2023");
+            tracker.json("/api/v1/projects?size=20");
+            tracker.json("/api/v1/weekly/2023-W02");
+            row(
+                    "registry: RSS after start and first requests",
+                    rssMegabytes(registryService),
+                    "MB",
+                    "< 300 MB",
+                    null,
+                    null);
+            row(
+                    "tracker: RSS after start and first requests",
+                    rssMegabytes(trackerService),
+                    "MB",
+                    "< 300 MB",
+                    null,
+                    null);
             // the office imports the year's ledger as the year begins; CityImportIT imports it mid-year, where a ledger
             // without a single weekly report or leader raises nearly two flags a project, and prints that rate too
             tracker.send("PUT", "/api/v1/clock", "{\"asOf\": \"2023-01-09\"}", 200);

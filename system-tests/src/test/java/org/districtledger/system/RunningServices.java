@@ -47,7 +47,7 @@ final class RunningServices implements AutoCloseable {
         return new Service(starting.process(), starting.awaitReady());
     }
 
-    /** Starts a service as {@link #start} does, fully compiled: for a benchmark. */
+    /** Starts a service as {@link #start} does, but with the run command's JVM options (fully compiled): for a benchmark. */
     Http startFullyCompiled(String module, String database, Map<String, String> extra) throws Exception {
         return launch(module, database, extra, true).awaitReady();
     }
@@ -76,7 +76,7 @@ final class RunningServices implements AutoCloseable {
 
         Http awaitReady() {
             await().atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!process.process.isAlive()) {
                             throw new AssertionError(module + " exited:\n" + process.log());

@@ -48,6 +48,15 @@ public final class LocalRun {
 
     private static final PrintStream OUT = System.out;
 
+    /**
+     * How the run command starts each service's JVM (the benchmark starts them so too): the whole tiered compiler (C2
+     * too: stopping at C1 starts ~10% sooner and then caps throughput for the process's life), the serial collector on
+     * a heap that starts small and grows to 512 MB as the work asks (the JVM would start it at 1/64 of the machine's
+     * memory), a small code cache: two services share a laptop's cores and memory with PostgreSQL and Kafka.
+     */
+    public static final List<String> SERVICE_JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
+
     private final Settings settings;
     private final List<Service> services = new ArrayList<>();
     private LocalInfrastructure infrastructure;
@@ -418,20 +427,15 @@ public final class LocalRun {
             Path logFile = settings.dataDirectory().resolve("logs").resolve(name + ".log");
             try {
                 Files.createDirectories(logFile.getParent());
-                ProcessBuilder builder = new ProcessBuilder(
-                                Paths.get(System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
-                                // the whole tiered compiler (C2 too: stopping at C1 starts ~10% sooner and then
-                                // caps throughput for the process's life), the serial collector on a small heap: two
-                                // services share a laptop's cores with PostgreSQL and Kafka
-                                "-Xmx512m",
-                                "-XX:+UseSerialGC",
-                                "-XX:ReservedCodeCacheSize=64m",
-                                // marks it as this data folder's, so that a later run finds it if this one is killed
-                                "-Dledger.run.data=" + LeftBehind.mark(settings.dataDirectory()),
-                                "-jar",
-                                jar.toString())
-                        .redirectErrorStream(true);
+                List<String> command = new ArrayList<>();
+                command.add(Paths.get(System.getProperty("java.home"), "bin", "java")
+                        .toString());
+                command.addAll(SERVICE_JVM_OPTIONS);
+                // marks it as this data folder's, so that a later run finds it if this one is killed
+                command.add("-Dledger.run.data=" + LeftBehind.mark(settings.dataDirectory()));
+                command.add("-jar");
+                command.add(jar.toString());
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
                 builder.environment().putAll(environment(port, jdbcUrl, database, bootstrap, kafkaSignIn, settings));
                 Process process = builder.start();
                 Service service = new Service(name, process, logFile, port);

@@ -58,7 +58,8 @@ class CityBenchmarkIT {
             row("tracker: start to ready, alone", seconds(System.nanoTime() - launched), "s", "< 3 s", null, null);
             Http registry = registryService.http();
             Http tracker = trackerService.http();
-            // the first requests of a day: a list, a project count, the summary and the weekly view
+            // the first requests of a day: each service's project list, the registry's summary, the tracker's weekly
+            // view
             registry.json("/api/v1/projects?size=20");
             registry.json("/api/v1/ledger/summary?year=2023");
             tracker.json("/api/v1/projects?size=20");

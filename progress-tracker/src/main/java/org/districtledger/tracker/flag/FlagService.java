@@ -16,6 +16,7 @@ import org.districtledger.contract.AlertEventType;
 import org.districtledger.contract.IsoWeek;
 import org.districtledger.contract.Pool;
 import org.districtledger.contract.ProcedureStatus;
+import org.districtledger.runtime.JdbcBatch;
 import org.districtledger.runtime.SchemaMigration;
 import org.districtledger.runtime.SessionLock;
 import org.districtledger.tracker.alert.AlertOutbox;
@@ -32,7 +33,6 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -283,25 +283,19 @@ public class FlagService {
 
     /** Writes an evaluation's flag weeks in one JDBC batch, once its flags are in the database. */
     private static void writeWeeks(Session session, List<Object[]> weeks) {
-        if (weeks.isEmpty()) {
-            return;
-        }
-        session.doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO flag_week (flag_id, iso_week, as_of, colour, reason, inputs, rule_version)"
-                            + " VALUES (?, ?, ?, ?, ?, CAST(? AS json), ?) ON CONFLICT (flag_id, iso_week) DO UPDATE"
-                            + " SET as_of = EXCLUDED.as_of, colour = EXCLUDED.colour, reason = EXCLUDED.reason,"
-                            + " inputs = EXCLUDED.inputs, rule_version = EXCLUDED.rule_version"
-                            + " WHERE flag_week.as_of <= EXCLUDED.as_of")) {
-                for (Object[] week : weeks) {
+        JdbcBatch.execute(
+                session,
+                "INSERT INTO flag_week (flag_id, iso_week, as_of, colour, reason, inputs, rule_version)"
+                        + " VALUES (?, ?, ?, ?, ?, CAST(? AS json), ?) ON CONFLICT (flag_id, iso_week) DO UPDATE"
+                        + " SET as_of = EXCLUDED.as_of, colour = EXCLUDED.colour, reason = EXCLUDED.reason,"
+                        + " inputs = EXCLUDED.inputs, rule_version = EXCLUDED.rule_version"
+                        + " WHERE flag_week.as_of <= EXCLUDED.as_of",
+                weeks,
+                (upsert, week) -> {
                     for (int i = 0; i < week.length; i++) {
                         upsert.setObject(i + 1, week[i]);
                     }
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-        });
+                });
     }
 
     private Flag raise(Evaluated evaluated, Finding finding) {

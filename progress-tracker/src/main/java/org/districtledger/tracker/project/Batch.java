@@ -1,10 +1,10 @@
 package org.districtledger.tracker.project;
 
 import jakarta.persistence.LockModeType;
+import org.districtledger.runtime.JdbcBatch;
 import org.hibernate.Session;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,23 +119,14 @@ record Batch(Set<UUID> seen, Map<String, TrackedProject> projects, Set<String> p
 
     /** Writes the versions the batch kept, in one JDBC batch (one multi-row insert, as the driver rewrites it). */
     void writeVersions(Session session) {
-        if (versions.isEmpty()) {
-            return;
-        }
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_VERSION)) {
-                for (Object[] version : versions) {
-                    for (int i = 0; i < version.length; i++) {
-                        Object value = version[i] instanceof LocalDate day ? Date.valueOf(day) : version[i];
-                        if (value == null) {
-                            insert.setNull(i + 1, VERSION_TYPES[i]);
-                        } else {
-                            insert.setObject(i + 1, value, VERSION_TYPES[i]);
-                        }
-                    }
-                    insert.addBatch();
+        JdbcBatch.execute(session, INSERT_VERSION, versions, (insert, version) -> {
+            for (int i = 0; i < version.length; i++) {
+                Object value = version[i] instanceof LocalDate day ? Date.valueOf(day) : version[i];
+                if (value == null) {
+                    insert.setNull(i + 1, VERSION_TYPES[i]);
+                } else {
+                    insert.setObject(i + 1, value, VERSION_TYPES[i]);
                 }
-                insert.executeBatch();
             }
         });
         versions.clear();

@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.districtledger.runtime.JdbcBatch;
 import org.districtledger.runtime.tracing.TraceContext;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -119,23 +119,14 @@ public class Outbox {
         }
 
         void write(SharedSessionContractImplementor session) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            session.doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    for (Row row : rows) {
-                        insert.setObject(1, row.eventId());
-                        insert.setString(2, row.type());
-                        insert.setString(3, row.key());
-                        insert.setLong(4, row.sequence());
-                        insert.setObject(5, row.occurredAt());
-                        insert.setString(6, row.payload());
-                        insert.setString(7, row.traceparent());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
+            JdbcBatch.execute(session, INSERT, rows, (insert, row) -> {
+                insert.setObject(1, row.eventId());
+                insert.setString(2, row.type());
+                insert.setString(3, row.key());
+                insert.setLong(4, row.sequence());
+                insert.setObject(5, row.occurredAt());
+                insert.setString(6, row.payload());
+                insert.setString(7, row.traceparent());
             });
             rows.clear();
         }

@@ -2,6 +2,8 @@ package org.districtledger.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.districtledger.localstack.KafkaIdentities;
+import org.districtledger.localstack.LoggedStatement;
+import org.districtledger.localstack.PostgresServer;
 import org.districtledger.sample.SyntheticCity;
 import org.districtledger.sheet.LedgerRow;
 import org.districtledger.sheet.LedgerSheetWriter;
@@ -20,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,8 @@ class CityBenchmarkIT {
 
     @Test
     void aCityOnOneSmallMachine() throws Exception {
+        // the servers log what the services send, so that the write path's anchor runs the very same statements
+        System.setProperty(PostgresServer.LOG_STATEMENTS, "true");
         try (RunningServices running = new RunningServices(data, "registry", "tracker", "replay")) {
             long launched = System.nanoTime();
             RunningServices.Service registryService =
@@ -127,7 +132,7 @@ class CityBenchmarkIT {
 
             // replay: a second tracker, empty database, its own consumer group, from offset 0
             long replayStart = System.nanoTime();
-            running.startFullyCompiledService(
+            RunningServices.Service replayService = running.startFullyCompiledService(
                     "progress-tracker",
                     "replay",
                     Map.of("MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID", "progress-tracker-replay"));
@@ -175,6 +180,8 @@ class CityBenchmarkIT {
 
             row("registry: RSS after the run", rssMegabytes(registryService), "MB", "< 300 MB", null, null);
             row("tracker: RSS after the run", rssMegabytes(trackerService), "MB", "< 300 MB", null, null);
+
+            writePath(running, registryService, List.of(trackerService, replayService));
         } finally {
             System.out.println("[benchmark] the city benchmark on "
                     + Runtime.getRuntime().availableProcessors() + " cores, everything on the same machine:");
@@ -182,6 +189,111 @@ class CityBenchmarkIT {
             System.out.println("|---|---|---|---|---|");
             table.forEach(System.out::println);
         }
+    }
+
+    /**
+     * The weekly report write, alone on the machine with its registry (the trackers stopped): PUT progress at 1, 8 and
+     * 32 clients, each write a new week's report of another project; then pgbench, on a copy of the registry's
+     * database, running the statements one of those writes sent as PostgreSQL logged them, as many transactions.
+     */
+    private void writePath(
+            RunningServices running, RunningServices.Service registryService, List<RunningServices.Service> others)
+            throws Exception {
+        for (RunningServices.Service other : others) {
+            other.process().process.destroy();
+            other.process().process.waitFor();
+        }
+        PostgresServer postgres = running.servers.postgres();
+        String registryUrl = postgres.jdbcUrl("registry");
+        List<String> codes = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(registryUrl, "registry", "registry");
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT code FROM project WHERE pool <> 'CANCELLED' ORDER BY id")) {
+            while (rows.next()) {
+                codes.add(rows.getString(1));
+            }
+        }
+        Http registry = registryService.http();
+        int[] clients = {1, 8, 32};
+        int[] writes = {1_000, 2_000, 3_200};
+        int warmUp = 500;
+        // the first writes warm the service up; then one write's statements are logged, values and all
+        WritePathBenchmark.reports(registry, codes.subList(0, warmUp), 8);
+        String logged = codes.get(warmUp);
+        List<LoggedStatement> statements =
+                postgres.logStatements("registry", () -> WritePathBenchmark.reports(registry, List.of(logged), 1));
+        Map<String, String> defines = new LinkedHashMap<>();
+        String script = WritePathBenchmark.script(
+                statements, logged, WritePathBenchmark.projectId(registryUrl, "registry", logged), defines);
+        System.out.println("[benchmark] the statements of one weekly report write, as pgbench runs them:\n" + script);
+
+        List<WritePathBenchmark.Load> api = new ArrayList<>();
+        int next = warmUp + 1;
+        for (int level = 0; level < clients.length; level++) {
+            api.add(WritePathBenchmark.reports(registry, codes.subList(next, next + writes[level]), clients[level]));
+            next += writes[level];
+            System.out.printf("[benchmark] PUT progress, %d clients: %s%n", clients[level], api.get(level));
+        }
+        try (Connection db = DriverManager.getConnection(registryUrl, "registry", "registry");
+                Statement sql = db.createStatement()) {
+            assertEquals(
+                    next,
+                    count(
+                            sql,
+                            "SELECT count(*) FROM progress_report WHERE iso_week = '" + WritePathBenchmark.WEEK + "'"),
+                    "every write is stored once");
+            await().atMost(Duration.ofMinutes(5))
+                    .until(() -> count(sql, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
+        }
+
+        // the anchor: the registry stopped, its database copied, pgbench writing the same reports into the copy
+        registryService.process().process.destroy();
+        registryService.process().process.waitFor();
+        postgres.copyDatabase("registry", "registry_pgbench", "registry");
+        int targets = WritePathBenchmark.prepareTargets(postgres.jdbcUrl("registry_pgbench"), "registry");
+        int pgbenchWrites = WritePathBenchmark.pgbench(
+                        data, postgres.port(), "registry_pgbench", "registry", script, defines, 8, warmUp)
+                .writes();
+        List<WritePathBenchmark.Load> raw = new ArrayList<>();
+        for (int level = 0; level < clients.length; level++) {
+            raw.add(WritePathBenchmark.pgbench(
+                    data,
+                    postgres.port(),
+                    "registry_pgbench",
+                    "registry",
+                    script,
+                    defines,
+                    clients[level],
+                    writes[level]));
+            pgbenchWrites += raw.get(level).writes();
+            System.out.printf("[benchmark] pgbench, %d clients: %s%n", clients[level], raw.get(level));
+        }
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("registry_pgbench"), "registry", "registry");
+                Statement sql = db.createStatement()) {
+            assertEquals(
+                    next + pgbenchWrites,
+                    count(
+                            sql,
+                            "SELECT count(*) FROM progress_report WHERE iso_week = '" + WritePathBenchmark.WEEK + "'"),
+                    "pgbench wrote a report in each of its transactions (" + targets + " projects to pick from)");
+        }
+        for (int level = 0; level < clients.length; level++) {
+            row(
+                    "weekly report write (PUT progress), " + clients[level] + " client"
+                            + (clients[level] > 1 ? "s" : ""),
+                    api.get(level).perSecond(),
+                    "writes/s",
+                    clients[level] == 32 ? "≥ 0.5× pgbench" : "—",
+                    raw.get(level).perSecond(),
+                    "pgbench, same statements");
+        }
+        row(
+                "weekly report write, p99 at 8 clients",
+                api.get(1).p99Millis(),
+                "ms",
+                "< 100 ms",
+                raw.get(1).p99Millis(),
+                "pgbench p99");
     }
 
     private void row(String what, double value, String unit, String goal, Double anchor, String anchorName) {

@@ -14,7 +14,13 @@ import java.time.Duration;
 /** A service's REST API, called as a client would. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as a browser speaks to a plain-HTTP service: the JDK's default would upgrade to HTTP/2 and carry every
+     * concurrent request of a test over one connection, which the service's one event loop then serves in turn.
+     */
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;

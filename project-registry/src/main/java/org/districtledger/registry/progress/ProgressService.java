@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,12 @@ public class ProgressService {
             throw HttpProblemException.invalidField("isoWeek", "week " + week + " has not begun yet");
         }
         Instant now = Instant.now();
-        ProgressReport report = ProgressReport.find("projectId = ?1 and isoWeek = ?2", project.id, week.toString())
-                .firstResult();
+        // the project's reports, read once: the week's earlier report if there is one, and the cumulative figures
+        List<ProgressReport> reports = ordered(project);
+        ProgressReport report = reports.stream()
+                .filter(r -> r.isoWeek.equals(week.toString()))
+                .findFirst()
+                .orElse(null);
         Map<String, Object> before = null;
         boolean replaced = report != null;
         if (replaced) {
@@ -55,6 +60,8 @@ public class ProgressService {
             report.isoWeek = week.toString();
             report.weekStart = week.monday();
             report.revision = 1;
+            reports.add(report);
+            reports.sort(Comparator.comparing((ProgressReport r) -> r.weekStart));
         }
         report.investmentCompleted = request.investmentCompleted().setScale(2);
         report.imageProgressPercent = request.imageProgressPercent();
@@ -64,10 +71,9 @@ public class ProgressService {
         report.reportedBy = actor;
         report.reportedAt = now;
         report.persist();
-        ProgressReport.flush();
 
-        recompute(project);
-        ProgressView view = views(project).stream()
+        recompute(project, reports);
+        ProgressView view = views(project, reports).stream()
                 .filter(v -> v.isoWeek().equals(week.toString()))
                 .findFirst()
                 .orElseThrow();
@@ -83,7 +89,7 @@ public class ProgressService {
         if (project == null) {
             throw HttpProblemException.notFound("Project", code);
         }
-        return views(project);
+        return views(project, ordered(project));
     }
 
     /** The investment the project's reports completed in the weeks of a year (a week by its Thursday). */
@@ -106,8 +112,7 @@ public class ProgressService {
      * The cumulative figures on the project, from all its reports: never taken from a client. Its plan year's figure
      * counts the weeks of that year (a week by its Thursday, as ISO weeks are numbered).
      */
-    private static void recompute(Project project) {
-        List<ProgressReport> reports = ordered(project);
+    private static void recompute(Project project, List<ProgressReport> reports) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal planYear = BigDecimal.ZERO.setScale(2);
         for (ProgressReport r : reports) {
@@ -125,12 +130,12 @@ public class ProgressService {
         }
     }
 
-    private static List<ProgressView> views(Project project) {
+    private static List<ProgressView> views(Project project, List<ProgressReport> reports) {
         List<ProgressView> views = new ArrayList<>();
         BigDecimal cumulative = BigDecimal.ZERO.setScale(2);
         BigDecimal cumulativeYear = BigDecimal.ZERO.setScale(2);
         int year = -1;
-        for (ProgressReport r : ordered(project)) {
+        for (ProgressReport r : reports) {
             int reportYear = IsoWeek.parse(r.isoWeek, "isoWeek").year();
             if (reportYear != year) {
                 cumulativeYear = BigDecimal.ZERO.setScale(2);
@@ -157,8 +162,8 @@ public class ProgressService {
     }
 
     private static List<ProgressReport> ordered(Project project) {
-        return ProgressReport.<ProgressReport>find("projectId = ?1 order by weekStart", project.id)
-                .list();
+        return new ArrayList<>(ProgressReport.<ProgressReport>find("projectId = ?1 order by weekStart", project.id)
+                .list());
     }
 
     private static Map<String, Object> values(ProgressReport r) {

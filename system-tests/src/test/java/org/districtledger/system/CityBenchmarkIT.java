@@ -236,12 +236,7 @@ class CityBenchmarkIT {
         }
         try (Connection db = DriverManager.getConnection(registryUrl, "registry", "registry");
                 Statement sql = db.createStatement()) {
-            assertEquals(
-                    next,
-                    count(
-                            sql,
-                            "SELECT count(*) FROM progress_report WHERE iso_week = '" + WritePathBenchmark.WEEK + "'"),
-                    "every write is stored once");
+            assertEquals(next, WritePathBenchmark.reportsOfTheWeek(sql), "every write is stored once");
             await().atMost(Duration.ofMinutes(5))
                     .until(() -> count(sql, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
         }
@@ -272,9 +267,7 @@ class CityBenchmarkIT {
                 Statement sql = db.createStatement()) {
             assertEquals(
                     next + pgbenchWrites,
-                    count(
-                            sql,
-                            "SELECT count(*) FROM progress_report WHERE iso_week = '" + WritePathBenchmark.WEEK + "'"),
+                    WritePathBenchmark.reportsOfTheWeek(sql),
                     "pgbench wrote a report in each of its transactions (" + targets + " projects to pick from)");
         }
         for (int level = 0; level < clients.length; level++) {

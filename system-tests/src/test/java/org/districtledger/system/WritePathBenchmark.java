@@ -125,12 +125,10 @@ final class WritePathBenchmark {
                 String variable = projectVariable(statement.sql(), columns.get(p));
                 String replacement;
                 if (variable != null) {
-                    if (variable.startsWith("new_id_") || variable.equals("new_event_id")) {
-                        if (variable.startsWith("new_id_")) {
-                            newIds.add(variable.substring("new_id_".length()));
-                        }
-                    } else {
-                        check(variable, value, code, projectId, statement);
+                    if (variable.startsWith("new_id_")) {
+                        newIds.add(variable.substring("new_id_".length()));
+                    } else if (!variable.equals("new_event_id")) {
+                        check(variable, value, code, projectId, statement); // a fresh id has no logged value to check
                     }
                     replacement = ":" + variable;
                 } else if (value == null) {
@@ -173,6 +171,15 @@ final class WritePathBenchmark {
             sql.execute("CREATE SEQUENCE pgbench_target_n");
             sql.execute("VACUUM ANALYZE");
             return targets;
+        }
+    }
+
+    /** How many reports of {@link #WEEK} the database holds. */
+    static long reportsOfTheWeek(Statement sql) throws Exception {
+        try (ResultSet count =
+                sql.executeQuery("SELECT count(*) FROM progress_report WHERE iso_week = '" + WEEK + "'")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 
@@ -277,7 +284,7 @@ final class WritePathBenchmark {
                 serviceMeanMillis);
     }
 
-    /** The statements of the transaction, BEGIN to COMMIT, in which one of the server's processes locked the project. */
+    /** The statements of the logged transaction, BEGIN to COMMIT on one server process, that inserted a report of {@link #WEEK}. */
     private static List<LoggedStatement> transactionOf(List<LoggedStatement> logged, String code) {
         for (int i = 0; i < logged.size(); i++) {
             LoggedStatement begin = logged.get(i);

@@ -39,7 +39,7 @@ public final class PostgresServer implements AutoCloseable {
     public static final String LOG_STATEMENTS = "ledger.postgres.log-statements";
 
     private final EmbeddedPostgres postgres;
-    /** Where the server writes its log when it tracks statements ({@code null} otherwise). */
+    /** The file the server writes its log to when started with {@link #LOG_STATEMENTS} ({@code null} otherwise). */
     private final Path log;
 
     private PostgresServer(EmbeddedPostgres postgres, Path log) {

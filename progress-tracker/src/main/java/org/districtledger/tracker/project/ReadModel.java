@@ -358,16 +358,7 @@ public class ReadModel {
                 progress.siteStatus = r.path("siteStatus").asText();
                 progress.revision = r.path("revision").asInt();
                 progress.persist();
-                TrackedProgress.getEntityManager()
-                        .createNativeQuery(
-                                "INSERT INTO tracked_progress_revision (project_code, iso_week, revision,"
-                                        + " recorded_on, investment_completed) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
-                        .setParameter(1, key.projectCode())
-                        .setParameter(2, key.isoWeek())
-                        .setParameter(3, progress.revision)
-                        .setParameter(4, recordedOn)
-                        .setParameter(5, progress.investmentCompleted)
-                        .executeUpdate();
+                recordRevision(key, progress.revision, recordedOn, progress.investmentCompleted);
             }
             case "ledger.project.converted.v1" -> {
                 TrackedConversion conversion = new TrackedConversion();
@@ -385,6 +376,38 @@ public class ReadModel {
             default -> {
                 // the project's state, copied above, is all these events carry
             }
+        }
+    }
+
+    /**
+     * Keeps a weekly report's revision from the business date it was recorded on, and the date from which a later
+     * revision replaces it ({@code superseded_on}: the earliest day a higher revision was recorded), so that a week's
+     * figures as of any day are a plain sum over the rows current that day, with no sort for the latest of each.
+     */
+    private static void recordRevision(
+            TrackedProgress.Key key, int revision, LocalDate recordedOn, BigDecimal investmentCompleted) {
+        var entities = TrackedProgress.getEntityManager();
+        int inserted = entities.createNativeQuery(
+                        "INSERT INTO tracked_progress_revision (project_code, iso_week, revision, recorded_on,"
+                                + " investment_completed, superseded_on) VALUES (:code, :week, :revision, :recordedOn,"
+                                + " :amount, (SELECT min(later.recorded_on) FROM tracked_progress_revision later"
+                                + " WHERE later.project_code = :code AND later.iso_week = :week"
+                                + " AND later.revision > :revision)) ON CONFLICT DO NOTHING")
+                .setParameter("code", key.projectCode())
+                .setParameter("week", key.isoWeek())
+                .setParameter("revision", revision)
+                .setParameter("recordedOn", recordedOn)
+                .setParameter("amount", investmentCompleted)
+                .executeUpdate();
+        if (inserted == 1 && revision > 1) {
+            entities.createNativeQuery("UPDATE tracked_progress_revision SET superseded_on = :recordedOn"
+                            + " WHERE project_code = :code AND iso_week = :week AND revision < :revision"
+                            + " AND (superseded_on IS NULL OR superseded_on > :recordedOn)")
+                    .setParameter("code", key.projectCode())
+                    .setParameter("week", key.isoWeek())
+                    .setParameter("revision", revision)
+                    .setParameter("recordedOn", recordedOn)
+                    .executeUpdate();
         }
     }
 

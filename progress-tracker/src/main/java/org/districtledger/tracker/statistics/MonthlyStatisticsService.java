@@ -132,10 +132,10 @@ public class MonthlyStatisticsService {
         }
         List<MonthlyTally.WeekAmount> amounts = new ArrayList<>();
         for (Object row : entities.createNativeQuery(
-                        "SELECT DISTINCT ON (project_code, iso_week) project_code, iso_week, investment_completed"
-                                + " FROM tracked_progress_revision"
+                        // each report in its latest revision recorded by then: the one not yet superseded that day
+                        "SELECT project_code, iso_week, investment_completed FROM tracked_progress_revision"
                                 + " WHERE iso_week >= ?1 AND iso_week <= ?2 AND recorded_on <= ?3"
-                                + " ORDER BY project_code, iso_week, revision DESC",
+                                + " AND (superseded_on IS NULL OR superseded_on > ?3)",
                         Object[].class)
                 .setParameter(1, IsoWeek.of(LocalDate.of(month.getYear(), 1, 1)).toString())
                 .setParameter(2, IsoWeek.of(asOf).toString())

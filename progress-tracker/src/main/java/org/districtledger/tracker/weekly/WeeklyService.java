@@ -301,12 +301,12 @@ public class WeeklyService {
             return byWeek;
         }
         var query = entities.createNativeQuery(
-                        "select iso_week, sum(investment_completed) from ("
-                                + " select distinct on (project_code, iso_week) project_code, iso_week, investment_completed"
-                                + " from tracked_progress_revision"
+                        // each report in its latest revision recorded by then: the one not yet superseded that day
+                        "select iso_week, sum(investment_completed) from tracked_progress_revision"
                                 + " where iso_week >= :first and iso_week <= :last and recorded_on <= :asOf"
+                                + " and (superseded_on is null or superseded_on > :asOf)"
                                 + (codes == null ? "" : " and project_code = any(string_to_array(:codes, ','))")
-                                + " order by project_code, iso_week, revision desc) latest group by iso_week",
+                                + " group by iso_week",
                         Object[].class)
                 .setParameter("first", new IsoWeek(week.year(), 1).toString())
                 .setParameter("last", week.toString())

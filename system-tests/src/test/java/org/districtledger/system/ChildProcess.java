@@ -1,5 +1,6 @@
 package org.districtledger.system;
 
+import org.districtledger.launcher.ClassArchive;
 import org.districtledger.launcher.LocalRun;
 
 import java.io.File;
@@ -42,10 +43,16 @@ final class ChildProcess {
      */
     static ChildProcess service(Path output, Map<String, String> env, String module, boolean fullyCompiled)
             throws IOException {
-        List<String> args = new ArrayList<>(
-                fullyCompiled ? LocalRun.SERVICE_JVM_OPTIONS : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        Path jar = home().resolve(module + "/target/quarkus-app/quarkus-run.jar");
+        List<String> args = new ArrayList<>();
+        if (fullyCompiled) {
+            args.addAll(LocalRun.SERVICE_JVM_OPTIONS);
+            args.addAll(ClassArchive.jvmOptions(jar, output.getParent().resolve("class-archives")));
+        } else {
+            args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
         args.add("-jar");
-        args.add(home().resolve(module + "/target/quarkus-app/quarkus-run.jar").toString());
+        args.add(jar.toString());
         return java(output, env, args.toArray(String[]::new));
     }
 

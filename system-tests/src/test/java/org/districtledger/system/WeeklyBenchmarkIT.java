@@ -83,7 +83,8 @@ class WeeklyBenchmarkIT {
      * for each of the 6,000 under construction; a third of the projects with a flag raised some week of the year,
      * half of them cleared later; 2,000 problems; 1,500 conversions; the clock at the year's last day.
      */
-    private static void synthesize(Statement sql) throws Exception {
+    /** Writes the synthetic district into a tracker's migrated database (the city benchmark's weekly rows use it too). */
+    static void synthesize(Statement sql) throws Exception {
         sql.execute("""
                 INSERT INTO tracked_project (code, name, pool, city_category, industry_chain, town, lead_department, plan_year,
                     total_investment, annual_plan_investment, planned_start, planned_completion, actual_start, last_sequence,
@@ -149,6 +150,20 @@ class WeeklyBenchmarkIT {
         sql.execute("""
                 INSERT INTO tracked_progress_revision (project_code, iso_week, revision, recorded_on, investment_completed)
                 SELECT project_code, iso_week, revision, week_start + 6, investment_completed FROM tracked_progress""");
+        // and, as every event leaves one, a version of the project with each report: 53 a project that reports weekly,
+        // each superseded by the next one's day (as the tracker marks them)
+        sql.execute("""
+                INSERT INTO tracked_project_version (project_code, sequence, recorded_on, name, pool, city_category,
+                    industry_chain, town, plan_year, annual_plan_investment, planned_start, actual_start, actual_completion,
+                    superseded_on)
+                SELECT p.code, 2 + r.week, r.week_start + 6, p.name, p.pool, p.city_category, p.industry_chain, p.town,
+                    p.plan_year, p.annual_plan_investment, p.planned_start, p.actual_start, p.actual_completion,
+                    CASE WHEN r.week < 52 THEN r.week_start + 13 END
+                FROM tracked_project p JOIN (SELECT project_code, week_start,
+                    CAST(substring(iso_week FROM 7) AS INTEGER) AS week FROM tracked_progress) r ON r.project_code = p.code""");
+        sql.execute("""
+                UPDATE tracked_project_version SET superseded_on = DATE '2023-01-08'
+                WHERE sequence = 2 AND project_code IN (SELECT project_code FROM tracked_progress)""");
         sql.execute("UPDATE business_clock SET as_of = DATE '2023-12-31'");
         sql.execute("ANALYZE");
     }

@@ -32,6 +32,10 @@ record Batch(Set<UUID> seen, Map<String, TrackedProject> projects, Set<String> p
                     + " actual_completion, pool_since, key_conversion, conversion_target_pool, conversion_target_date)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+    /** The versions before a new one are superseded from the day it was recorded (unless already from earlier). */
+    private static final String SUPERSEDE_VERSIONS = "UPDATE tracked_project_version SET superseded_on = ?"
+            + " WHERE project_code = ? AND sequence < ? AND (superseded_on IS NULL OR superseded_on > ?)";
+
     private static final int[] VERSION_TYPES = {
         Types.VARCHAR,
         Types.BIGINT,
@@ -117,7 +121,10 @@ record Batch(Set<UUID> seen, Map<String, TrackedProject> projects, Set<String> p
         };
     }
 
-    /** Writes the versions the batch kept, in one JDBC batch (one multi-row insert, as the driver rewrites it). */
+    /**
+     * Writes the versions the batch kept, in one JDBC batch (one multi-row insert, as the driver rewrites it), and marks
+     * the versions they supersede in another (none for a project's first event).
+     */
     void writeVersions(Session session) {
         JdbcBatch.execute(session, INSERT_VERSION, versions, (insert, version) -> {
             for (int i = 0; i < version.length; i++) {
@@ -128,6 +135,15 @@ record Batch(Set<UUID> seen, Map<String, TrackedProject> projects, Set<String> p
                     insert.setObject(i + 1, value, VERSION_TYPES[i]);
                 }
             }
+        });
+        List<Object[]> superseding =
+                versions.stream().filter(version -> (Long) version[1] > 1).toList();
+        JdbcBatch.execute(session, SUPERSEDE_VERSIONS, superseding, (update, version) -> {
+            Date recordedOn = Date.valueOf((LocalDate) version[2]);
+            update.setDate(1, recordedOn);
+            update.setString(2, (String) version[0]);
+            update.setLong(3, (Long) version[1]);
+            update.setDate(4, recordedOn);
         });
         versions.clear();
     }

@@ -120,9 +120,11 @@ public class MonthlyStatisticsService {
         LocalDate asOf = month.atEndOfMonth();
         List<MonthlyTally.ProjectAtMonthEnd> projects = new ArrayList<>();
         for (Object row : entities.createNativeQuery(
-                        "SELECT DISTINCT ON (project_code) project_code, pool, industry_chain, town, city_category,"
+                        // each project's latest version recorded by then: the one not yet superseded that day
+                        "SELECT project_code, pool, industry_chain, town, city_category,"
                                 + " actual_start, actual_completion FROM tracked_project_version"
-                                + " WHERE recorded_on <= ?1 ORDER BY project_code, sequence DESC",
+                                + " WHERE recorded_on <= ?1 AND (superseded_on IS NULL OR superseded_on > ?1)"
+                                + " ORDER BY project_code, sequence",
                         Object[].class)
                 .setParameter(1, asOf)
                 .getResultList()) {

@@ -82,11 +82,13 @@ record LedgerOnDay(
     static LedgerOnDay load(EntityManager entities, LocalDate day, ZoneId zone) {
         Map<String, ProjectOnDay> projects = new LinkedHashMap<>();
         for (Object row : entities.createNativeQuery(
-                        "SELECT DISTINCT ON (project_code) project_code, sequence, name, pool, city_category,"
+                        // each project's latest version recorded by the day: the one not yet superseded that day
+                        "SELECT project_code, sequence, name, pool, city_category,"
                                 + " industry_chain, town, plan_year, annual_plan_investment, planned_start,"
                                 + " actual_start, actual_completion, key_conversion, conversion_target_pool,"
                                 + " conversion_target_date FROM tracked_project_version"
-                                + " WHERE recorded_on <= ?1 ORDER BY project_code, sequence DESC",
+                                + " WHERE recorded_on <= ?1 AND (superseded_on IS NULL OR superseded_on > ?1)"
+                                + " ORDER BY project_code, sequence",
                         Object[].class)
                 .setParameter(1, day)
                 .getResultList()) {

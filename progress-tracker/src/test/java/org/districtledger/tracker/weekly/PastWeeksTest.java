@@ -2,11 +2,13 @@ package org.districtledger.tracker.weekly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.districtledger.tracker.BusinessDate;
 import org.districtledger.tracker.RegistryEvents;
 import org.districtledger.tracker.TrackerInfrastructure;
@@ -14,6 +16,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Every past week exactly as it was: a week's view fetched while it was current equals the same week fetched weeks
@@ -42,6 +49,9 @@ class PastWeeksTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -157,6 +167,34 @@ class PastWeeksTest {
                         .decimalValue()
                         .setScale(2),
                 "corrected in week 3");
+
+        // what each of those days reads: one version of each project known then, the one its latest event left
+        for (String day : List.of("2032-01-11", "2032-01-18", "2032-01-25")) {
+            assertEquals(
+                    Map.of(BUILDING, day.equals("2032-01-11") ? 2L : 4L, PREPARING, 1L),
+                    currentVersions(day),
+                    "the versions current on " + day);
+        }
+    }
+
+    /** The project versions the weekly view takes as of a day (each of this test's projects: its sequence). */
+    private Map<String, Long> currentVersions(String day) throws Exception {
+        Map<String, Long> current = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT project_code, sequence FROM tracked_project_version WHERE project_code IN (?, ?)"
+                                + " AND recorded_on <= ? AND (superseded_on IS NULL OR superseded_on > ?)")) {
+            query.setString(1, BUILDING);
+            query.setString(2, PREPARING);
+            query.setDate(3, Date.valueOf(day));
+            query.setDate(4, Date.valueOf(day));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assertNull(current.put(rows.getString(1), rows.getLong(2)), "two versions of " + rows.getString(1));
+                }
+            }
+        }
+        return current;
     }
 
     private JsonNode week(String isoWeek) throws Exception {

@@ -431,6 +431,8 @@ public final class LocalRun {
                 command.add(Paths.get(System.getProperty("java.home"), "bin", "java")
                         .toString());
                 command.addAll(SERVICE_JVM_OPTIONS);
+                command.addAll(
+                        ClassArchive.jvmOptions(jar, settings.dataDirectory().resolve("class-archives")));
                 // marks it as this data folder's, so that a later run finds it if this one is killed
                 command.add("-Dledger.run.data=" + LeftBehind.mark(settings.dataDirectory()));
                 command.add("-jar");

@@ -17,7 +17,9 @@ public record LoggedStatement(int process, String sql, List<String> parameters) 
     private static final Pattern ENTRY =
             Pattern.compile("(?m)^(\\d+)@([^:]*):(LOG|DETAIL|ERROR|STATEMENT|WARNING|HINT|CONTEXT|FATAL|NOTICE):  ");
     private static final Pattern EXECUTED = Pattern.compile("(?s)^(?:statement|execute [^:]+): (.*)$");
-    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')");
+    // a value's characters in one run between doubled quotes: an alternation repeated per character recurses per
+    // character in java.util.regex, and overflowed the stack on a long value (an event's JSON)
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'([^']*(?:''[^']*)*)')");
 
     /** The statements of the database in a stretch of the server's log (its line prefix {@code %p@%d:}). */
     static List<LoggedStatement> parse(String database, String log) {

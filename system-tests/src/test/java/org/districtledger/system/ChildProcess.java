@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,9 @@ final class ChildProcess {
         List<String> args = new ArrayList<>();
         if (fullyCompiled) {
             args.addAll(LocalRun.SERVICE_JVM_OPTIONS);
-            args.addAll(ClassArchive.jvmOptions(jar, output.getParent().resolve("class-archives")));
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.putAll(env);
+            args.addAll(ClassArchive.jvmOptions(jar, output.getParent().resolve("class-archives"), environment));
         } else {
             args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         }

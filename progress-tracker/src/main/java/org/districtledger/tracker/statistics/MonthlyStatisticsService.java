@@ -118,6 +118,9 @@ public class MonthlyStatisticsService {
     @Transactional
     public MonthlyStatistics compute(YearMonth month) {
         LocalDate asOf = month.atEndOfMonth();
+        // as the weekly view's statements: whole tables up to a day, each planned for its own day (WeeklyService)
+        entities.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
+                .executeUpdate();
         List<MonthlyTally.ProjectAtMonthEnd> projects = new ArrayList<>();
         for (Object row : entities.createNativeQuery(
                         // each project's latest version recorded by then: the one not yet superseded that day

@@ -117,6 +117,10 @@ public class WeeklyService {
     @Transactional
     public WeeklySchedule report(IsoWeek week, Filter filter) {
         entities.unwrap(Session.class).setDefaultReadOnly(true);
+        // the view's statements read whole tables up to a day: each planned for its own day (a generic plan, which the
+        // driver's prepared statements get after five runs, sorted the year's reports on disk: 215 ms instead of 90)
+        entities.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
+                .executeUpdate();
         LocalDate monday = week.monday();
         LocalDate sunday = week.sunday();
         LocalDate today = clock.today();

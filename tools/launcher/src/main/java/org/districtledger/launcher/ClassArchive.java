@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,14 +24,18 @@ public final class ClassArchive {
 
     /**
      * The JVM options that map this build's archive from {@code directory}, or that train it when there is none yet
-     * (and then drop the archives of earlier builds: each is about 100 MB).
+     * (and then drop the archives of earlier builds: each is about 100 MB). A JVM given an agent by its environment
+     * (a profiler, an instrumentation agent) cannot record an archive and would not start: it trains none.
      */
-    public static List<String> jvmOptions(Path jar, Path directory) {
+    public static List<String> jvmOptions(Path jar, Path directory, Map<String, String> environment) {
         Path application = jar.toAbsolutePath().getParent();
         String module = application.getParent().getParent().getFileName().toString();
         Path archive = directory.resolve(module + "-" + build(application) + ".jsa");
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
+        }
+        if (withAgent(environment.get("JAVA_TOOL_OPTIONS")) || withAgent(environment.get("JDK_JAVA_OPTIONS"))) {
+            return List.of();
         }
         try {
             Files.createDirectories(directory);
@@ -45,6 +50,11 @@ public final class ClassArchive {
         }
         // the archive's warnings (classes it cannot keep, such as generated accessors) are not the service's log
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off");
+    }
+
+    private static boolean withAgent(String options) {
+        return options != null
+                && (options.contains("-agentpath") || options.contains("-agentlib") || options.contains("-javaagent"));
     }
 
     /** A short digest of the packaged application's files, their sizes and times: which build it is. */

@@ -31,6 +31,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -431,14 +432,18 @@ public final class LocalRun {
                 command.add(Paths.get(System.getProperty("java.home"), "bin", "java")
                         .toString());
                 command.addAll(SERVICE_JVM_OPTIONS);
-                command.addAll(
-                        ClassArchive.jvmOptions(jar, settings.dataDirectory().resolve("class-archives")));
+                Map<String, String> serviceEnvironment =
+                        environment(port, jdbcUrl, database, bootstrap, kafkaSignIn, settings);
+                Map<String, String> processEnvironment = new HashMap<>(System.getenv());
+                processEnvironment.putAll(serviceEnvironment);
+                command.addAll(ClassArchive.jvmOptions(
+                        jar, settings.dataDirectory().resolve("class-archives"), processEnvironment));
                 // marks it as this data folder's, so that a later run finds it if this one is killed
                 command.add("-Dledger.run.data=" + LeftBehind.mark(settings.dataDirectory()));
                 command.add("-jar");
                 command.add(jar.toString());
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-                builder.environment().putAll(environment(port, jdbcUrl, database, bootstrap, kafkaSignIn, settings));
+                builder.environment().putAll(serviceEnvironment);
                 Process process = builder.start();
                 Service service = new Service(name, process, logFile, port);
                 Thread pump = new Thread(() -> service.pump(), name + "-output");

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +47,7 @@ final class ChildProcess {
         List<String> args = new ArrayList<>();
         if (fullyCompiled) {
             args.addAll(LocalRun.SERVICE_JVM_OPTIONS);
-            Map<String, String> environment = new HashMap<>(System.getenv());
-            environment.putAll(env);
-            args.addAll(ClassArchive.jvmOptions(jar, output.getParent().resolve("class-archives"), environment));
+            args.addAll(ClassArchive.jvmOptions(jar, output.getParent().resolve("class-archives"), env));
         } else {
             args.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         }

@@ -195,9 +195,7 @@ class CityBenchmarkIT {
                     null,
                     null);
             // the weekly view at the scale of the goal, 10,000 projects with a year of weekly reports each: a tracker
-            // of
-            // its own, its database written as WeeklyBenchmarkIT writes it, its consumer group starting at the topic's
-            // end
+            // of its own, its database written as WeeklyBenchmarkIT writes it, its consumer group at the topic's end
             RunningServices.Service weeklyService = running.startFullyCompiledService(
                     "progress-tracker",
                     "weekly",

@@ -81,9 +81,9 @@ class WeeklyBenchmarkIT {
     /**
      * 10,000 projects in the four pools and beyond, all assigned (60 leaders, 300 task forces); 52 weekly reports
      * for each of the 6,000 under construction; a third of the projects with a flag raised some week of the year,
-     * half of them cleared later; 2,000 problems; 1,500 conversions; the clock at the year's last day.
+     * half of them cleared later; 2,000 problems; 1,500 conversions; the clock at the year's last day. Written into a
+     * tracker's migrated database; the city benchmark's weekly rows use it too.
      */
-    /** Writes the synthetic district into a tracker's migrated database (the city benchmark's weekly rows use it too). */
     static void synthesize(Statement sql) throws Exception {
         sql.execute("""
                 INSERT INTO tracked_project (code, name, pool, city_category, industry_chain, town, lead_department, plan_year,

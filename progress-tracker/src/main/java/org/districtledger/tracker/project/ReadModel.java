@@ -380,19 +380,18 @@ public class ReadModel {
     }
 
     /**
-     * Keeps a weekly report's revision from the business date it was recorded on, and the date from which a later
-     * revision replaces it ({@code superseded_on}: the earliest day a higher revision was recorded), so that a week's
-     * figures as of any day are a plain sum over the rows current that day, with no sort for the latest of each.
+     * Keeps a weekly report's revision from the business date it was recorded on, and marks the earlier revisions it
+     * replaces from that day ({@code superseded_on}: the earliest day a higher revision was recorded), so that a week's
+     * figures as of any day are a plain sum over the rows current that day, with no sort for the latest of each. A
+     * project's events are applied in their order, so no higher revision is there yet when one is recorded.
      */
     private static void recordRevision(
             TrackedProgress.Key key, int revision, LocalDate recordedOn, BigDecimal investmentCompleted) {
         var entities = TrackedProgress.getEntityManager();
         int inserted = entities.createNativeQuery(
                         "INSERT INTO tracked_progress_revision (project_code, iso_week, revision, recorded_on,"
-                                + " investment_completed, superseded_on) VALUES (:code, :week, :revision, :recordedOn,"
-                                + " :amount, (SELECT min(later.recorded_on) FROM tracked_progress_revision later"
-                                + " WHERE later.project_code = :code AND later.iso_week = :week"
-                                + " AND later.revision > :revision)) ON CONFLICT DO NOTHING")
+                                + " investment_completed) VALUES (:code, :week, :revision, :recordedOn, :amount)"
+                                + " ON CONFLICT DO NOTHING")
                 .setParameter("code", key.projectCode())
                 .setParameter("week", key.isoWeek())
                 .setParameter("revision", revision)

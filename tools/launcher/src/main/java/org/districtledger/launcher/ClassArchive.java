@@ -25,16 +25,17 @@ public final class ClassArchive {
     /**
      * The JVM options that map this build's archive from {@code directory}, or that train it when there is none yet
      * (and then drop the archives of earlier builds: each is about 100 MB). A JVM given an agent by its environment
-     * (a profiler, an instrumentation agent) cannot record an archive and would not start: it trains none.
+     * (a profiler, an instrumentation agent) cannot record an archive and would not start: it trains none. The JVM's
+     * environment is this process's with {@code serviceEnvironment} over it.
      */
-    public static List<String> jvmOptions(Path jar, Path directory, Map<String, String> environment) {
+    public static List<String> jvmOptions(Path jar, Path directory, Map<String, String> serviceEnvironment) {
         Path application = jar.toAbsolutePath().getParent();
         String module = application.getParent().getParent().getFileName().toString();
         Path archive = directory.resolve(module + "-" + build(application) + ".jsa");
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
         }
-        if (withAgent(environment.get("JAVA_TOOL_OPTIONS")) || withAgent(environment.get("JDK_JAVA_OPTIONS"))) {
+        if (withAgent(serviceEnvironment, "JAVA_TOOL_OPTIONS") || withAgent(serviceEnvironment, "JDK_JAVA_OPTIONS")) {
             return List.of();
         }
         try {
@@ -52,7 +53,8 @@ public final class ClassArchive {
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off");
     }
 
-    private static boolean withAgent(String options) {
+    private static boolean withAgent(Map<String, String> serviceEnvironment, String variable) {
+        String options = serviceEnvironment.getOrDefault(variable, System.getenv(variable));
         return options != null
                 && (options.contains("-agentpath") || options.contains("-agentlib") || options.contains("-javaagent"));
     }

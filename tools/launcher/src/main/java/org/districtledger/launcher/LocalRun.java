@@ -31,7 +31,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -434,10 +433,8 @@ public final class LocalRun {
                 command.addAll(SERVICE_JVM_OPTIONS);
                 Map<String, String> serviceEnvironment =
                         environment(port, jdbcUrl, database, bootstrap, kafkaSignIn, settings);
-                Map<String, String> processEnvironment = new HashMap<>(System.getenv());
-                processEnvironment.putAll(serviceEnvironment);
                 command.addAll(ClassArchive.jvmOptions(
-                        jar, settings.dataDirectory().resolve("class-archives"), processEnvironment));
+                        jar, settings.dataDirectory().resolve("class-archives"), serviceEnvironment));
                 // marks it as this data folder's, so that a later run finds it if this one is killed
                 command.add("-Dledger.run.data=" + LeftBehind.mark(settings.dataDirectory()));
                 command.add("-jar");
